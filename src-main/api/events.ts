@@ -1,0 +1,57 @@
+import { EventEmitter } from 'node:events';
+
+/** Change events, pushed to every open view. Payloads stay small: views refetch what they show. */
+export interface EventMap {
+  'clock.tick': { now: number; speed: number };
+  'deliveries.changed': { ids: string[] };
+  'positions.moved': { count: number; at: number };
+  'stock.changed': { partIds: string[] };
+  'orders.changed': { lineIds: string[] };
+  'alerts.changed': { open: number };
+  'plant.reset': { demo: boolean };
+  /** Asks the open views to show a view (menu shortcuts in the desktop app). */
+  'ui.navigate': { view: ViewName };
+}
+
+export type ViewName = 'map' | 'docks' | 'lines' | 'deliveries' | 'partners' | 'reports' | 'wall';
+
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: readonly EventName[] = [
+  'clock.tick',
+  'deliveries.changed',
+  'positions.moved',
+  'stock.changed',
+  'orders.changed',
+  'alerts.changed',
+  'plant.reset',
+  'ui.navigate',
+];
+
+export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;
+
+/** A typed in-process bus: services emit after commit, transports forward to views. */
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Every open view (IPC window, SSE stream) listens to every event.
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    this.emitter.emit(event, payload);
+  }
+
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+
+  /** Listen to all events at once (transports). */
+  onAny(listener: <E extends EventName>(event: E, payload: EventMap[E]) => void): () => void {
+    const offs = EVENT_NAMES.map((name) => this.on(name, (payload) => listener(name, payload)));
+    return () => {
+      for (const off of offs) off();
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { EventBus } from '../api/events';
+import { procedures } from '../api/procedures/index';
+import { type Caller, callProcedure, type Logger } from '../api/registry';
+import type { Result } from '../api/result';
+import { openDatabase, type PlantDatabase } from '../db/connection';
+import { resumeDemoClock } from '../demo/clockState';
+import { loadDemoPlant, plantIsDemo, plantIsEmpty } from '../demo/load';
+import { Simulator } from '../demo/simulator';
+import { type PlantClock, wallClock } from './clock';
+import type { AppContext } from './context';
+
+export interface LeitstandOptions {
+  dbPath: string;
+  nativeBinding?: string;
+  /** Start with an empty plant instead of loading the demo into an empty database. */
+  empty?: boolean;
+  /** Simulated minutes per real minute for the demo plant (default 1). */
+  speed?: number;
+  /** Seed of the demo plant; the same seed gives the same plant. */
+  seed?: number;
+  /** Run the demo simulator when the plant is a demo (default true). */
+  simulate?: boolean;
+  logger?: Logger;
+  /** Real time source; tests pass their own. */
+  wallNow?: () => number;
+}
+
+/** The whole application core, without any transport: Electron and `serve` both wrap this. */
+export interface Leitstand {
+  ctx: AppContext;
+  bus: EventBus;
+  database: PlantDatabase;
+  simulator: Simulator | null;
+  call(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DEMO_SEED = 20261127;
+
+export async function createLeitstand(options: LeitstandOptions): Promise<Leitstand> {
+  const logger = options.logger ?? console;
+  const wallNow = options.wallNow ?? Date.now;
+  const database = await openDatabase({
+    path: options.dbPath,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    if (!options.empty && (await plantIsEmpty(database))) {
+      await loadDemoPlant(database, { seed: options.seed ?? DEFAULT_DEMO_SEED, now: wallNow() });
+      logger.info(`[leitstand] loaded the demo plant into ${options.dbPath}`);
+    }
+    const demo = await plantIsDemo(database);
+    const clock: PlantClock = demo ? await resumeDemoClock(database, options.speed ?? 1, wallNow) : wallClock;
+    const ctx: AppContext = { database, bus: new EventBus(), clock };
+    const simulator = demo && options.simulate !== false ? new Simulator(ctx) : null;
+    simulator?.start();
+    return assembleLeitstand(ctx, simulator, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Wraps a ready context (and its simulator, if any) into the application core. */
+export function assembleLeitstand(
+  ctx: AppContext,
+  simulator: Simulator | null,
+  logger: Logger = console,
+): Leitstand {
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    bus: ctx.bus,
+    database: ctx.database,
+    simulator,
+    call: (name, input, caller) => callProcedure(ctx, procedures, name, input, caller, logger),
+    close() {
+      closing ??= (async () => {
+        await simulator?.stop();
+        await ctx.database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { parseOpeningHours } from '../domain/openingHours';
+import type { DemoCatalog, DemoDoor, DoorCapability } from './model';
+import { planPlantDay, plantDay } from './planDay';
+import { plannedItems, plannedOrderState, plannedTruck } from './plannedState';
+import { deliveryRows, orderRows } from './plantRows';
+import {
+  DEMO_HORIZON,
+  type DemoHorizonSetting,
+  demoHorizonSchema,
+  readSetting,
+  writeSetting,
+} from './settings';
+import { logEvent } from './simulatorWrite';
+import { SlotBook, slotKey } from './slotBooking';
+import { insertRows } from './writeRows';
+
+// The demo plant never runs dry of plan: whenever the planned days reach less than two days
+// beyond the simulated time, the next plant day is planned (orders on every line, deliveries at
+// free door slots) from seed + day index, continuing each line's plan where it ends.
+
+const DAY = 24 * 3_600_000;
+export const HORIZON_AHEAD_MS = 2 * DAY;
+
+const CAPABILITIES: readonly DoorCapability[] = ['side_loading', 'cooled', 'hazardous', 'oversize'];
+
+function doorsFrom(sqlite: BetterSqlite3.Database): DemoDoor[] {
+  const rows = sqlite
+    .prepare(
+      'SELECT id, name, capabilities, opening_hours, unload_minutes, sort_order FROM dock_door ORDER BY sort_order, id',
+    )
+    .all() as {
+    id: string;
+    name: string;
+    capabilities: string;
+    opening_hours: string;
+    unload_minutes: number;
+    sort_order: number;
+  }[];
+  return rows.map((row) => {
+    let capabilities: DoorCapability[] = [];
+    try {
+      const parsed: unknown = JSON.parse(row.capabilities);
+      if (Array.isArray(parsed)) {
+        capabilities = CAPABILITIES.filter((capability) => parsed.includes(capability));
+      }
+    } catch {
+      capabilities = [];
+    }
+    return {
+      id: row.id,
+      name: row.name,
+      capabilities,
+      openingHours: parseOpeningHours(row.opening_hours),
+      unloadMinutes: row.unload_minutes,
+      sortOrder: row.sort_order,
+    };
+  });
+}
+
+/**
+ * Plans plant days until the plan reaches two days beyond `now`. Inside the caller's transaction;
+ * returns the ids of the new deliveries and the number of days planned.
+ */
+export function extendHorizon(
+  sqlite: BetterSqlite3.Database,
+  catalog: DemoCatalog,
+  now: number,
+): { days: number; deliveryIds: string[] } {
+  const horizon: DemoHorizonSetting | null = readSetting(sqlite, DEMO_HORIZON, demoHorizonSchema);
+  if (!horizon) return { days: 0, deliveryIds: [] };
+  const { timeZone } = catalog.site;
+  const lineIds = new Set(
+    (sqlite.prepare('SELECT id FROM production_line').all() as { id: string }[]).map((row) => row.id),
+  );
+  // Lines someone removed from the plant get no new orders.
+  const plantCatalog: DemoCatalog = {
+    ...catalog,
+    lines: catalog.lines.filter((line) => lineIds.has(line.id)),
+  };
+  const deliveryIds: string[] = [];
+  let days = 0;
+  for (;;) {
+    const range = plantDay(horizon.day0Start, horizon.nextDayIndex, timeZone);
+    if (range.start - now >= HORIZON_AHEAD_MS) break;
+    const taken = (
+      sqlite
+        .prepare(
+          `SELECT door_id, slot_start FROM inbound_delivery
+           WHERE door_id IS NOT NULL AND status != 'cancelled' AND slot_start >= ? AND slot_start < ?`,
+        )
+        .all(range.start, range.end) as { door_id: string; slot_start: number }[]
+    ).map((row) => slotKey(row.door_id, row.slot_start));
+    const slots = new SlotBook(doorsFrom(sqlite), timeZone, taken);
+    const plan = planPlantDay(plantCatalog, range, horizon.carry, slots);
+    const items = new Map(plan.deliveries.map((delivery) => [delivery.id, plannedItems(delivery)]));
+    const trucks = new Map(plan.deliveries.map((delivery) => [delivery.id, plannedTruck(delivery)]));
+    const orders = new Map(plan.orders.map((order) => [order.id, plannedOrderState(order)]));
+    const deliveryTables = deliveryRows(
+      plan.deliveries,
+      (id) => trucks.get(id)!,
+      (id) => items.get(id)!,
+      now,
+      now,
+    );
+    const orderTables = orderRows(plan.orders, (id) => orders.get(id)!, now);
+    insertRows(sqlite, 'production_order', orderTables.orders);
+    insertRows(sqlite, 'order_eligible_line', orderTables.orderEligibleLines);
+    insertRows(sqlite, 'inbound_delivery', deliveryTables.deliveries);
+    insertRows(sqlite, 'delivery_item', deliveryTables.deliveryItems);
+    insertRows(sqlite, 'delivery_route', deliveryTables.deliveryRoutes);
+    logEvent(sqlite, now, 'demo.day_planned', 'site', catalog.site.id, {
+      dayIndex: range.dayIndex,
+      day: range.dateKey,
+      orders: plan.orders.length,
+      deliveries: plan.deliveries.length,
+    });
+    deliveryIds.push(...plan.deliveries.map((delivery) => delivery.id));
+    horizon.nextDayIndex++;
+    horizon.carry = plan.carry;
+    days++;
+  }
+  if (days > 0) writeSetting(sqlite, DEMO_HORIZON, horizon, now);
+  return { days, deliveryIds };
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from './components/AppShell';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { NotFound } from './components/NotFound';
+import { PlantProvider } from './components/PlantProvider';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary';
+import type { Route } from './router/routes';
+import { useRoute } from './router/useRoute';
+import { useViewShortcuts } from './router/useViewShortcuts';
+import { DeliveriesView } from './views/deliveries/DeliveriesView';
+import { DockTimelineView } from './views/docks/DockTimelineView';
+import { LinesView } from './views/lines/LinesView';
+import { MapView } from './views/map/MapView';
+import { PartnersView } from './views/partners/PartnersView';
+import { ReportsView } from './views/reports/ReportsView';
+import { WallView } from './views/wall/WallView';
+
+function ViewOutlet({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'map':
+      return <MapView />;
+    case 'docks':
+      return <DockTimelineView />;
+    case 'lines':
+      return <LinesView />;
+    case 'deliveries':
+      return <DeliveriesView deliveryId={route.params[0] ?? null} />;
+    case 'partners':
+      return <PartnersView />;
+    case 'reports':
+      return <ReportsView day={route.params[0] ?? null} />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation('common');
+  const route = useRoute();
+  useViewShortcuts();
+
+  useEffect(() => {
+    const view = route.view ? t(`nav.${route.view}`) : t('state.notFound');
+    document.title = `${view} · ${t('appName')}`;
+  }, [route.view, t]);
+
+  return (
+    <PlantProvider>
+      {route.view === 'wall' ? (
+        // The wall screen runs full screen, without nav or header; it still says when it is offline.
+        <ViewErrorBoundary key="wall">
+          <ConnectionBanner />
+          <WallView />
+        </ViewErrorBoundary>
+      ) : (
+        <AppShell view={route.view}>
+          <ViewErrorBoundary key={route.view ?? 'not-found'}>
+            <ViewOutlet route={route} />
+          </ViewErrorBoundary>
+        </AppShell>
+      )}
+    </PlantProvider>
+  );
+}

@@ -1,0 +1,20 @@
+// Starts the built server on a brand-new database in a temp folder, so every browser-test run
+// begins with the same freshly generated demo plant. Removed again when the server stops.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = process.argv[2] ?? '4871';
+const dir = mkdtempSync(join(tmpdir(), 'leitstand-e2e-'));
+const child = spawn(process.execPath, ['out/main/serve.js', '--db', join(dir, 'e2e.db'), '--speed', '20'], {
+  env: { ...process.env, PORT: port },
+  stdio: 'inherit',
+});
+const stop = () => child.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+child.on('exit', (code) => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

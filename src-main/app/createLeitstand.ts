@@ -52,7 +52,7 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
     const demo = await plantIsDemo(database);
     const clock: PlantClock = demo ? await resumeDemoClock(database, options.speed ?? 1, wallNow) : wallClock;
     const ctx: AppContext = { database, bus: new EventBus(), clock };
-    const simulator = demo && options.simulate !== false ? new Simulator(ctx) : null;
+    const simulator = demo && options.simulate !== false ? new Simulator(ctx, { logger }) : null;
     simulator?.start();
     return assembleLeitstand(ctx, simulator, logger);
   } catch (error) {

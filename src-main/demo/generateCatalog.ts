@@ -14,6 +14,8 @@ import { contactFor, fleetFor } from './partnerDetails';
 const FLEET_SIZE = 120;
 /** Share of planned time a line loses to setups: used only to estimate hourly demand. */
 const SETUP_LOSS = 0.05;
+/** Share of parts whose buffer is kept thin: the demo's shortages come from them. */
+const THIN_BUFFER_SHARE = 0.1;
 
 /** Rounds to the 1/64-minute grid that RESCHEDULING.md requires of every time value. */
 export const toSixtyFourths = (minutes: number) => Math.max(1, Math.round(minutes * 64)) / 64;
@@ -121,6 +123,12 @@ function buildParts(
     safetyStock: roundUpToPack(hourlyDemand * 2, template.pack),
     putAwayMinutes: (PUT_AWAY_MINUTES[template.group] ?? 15) + random.int(-3, 5),
     hourlyDemand,
+    bufferHours:
+      hourlyDemand === 0
+        ? 0
+        : random.chance(THIN_BUFFER_SHARE)
+          ? random.between(0.2, 0.6)
+          : random.between(2, 5),
   });
   const production = numbered.map(({ template, stem }) =>
     make(template, `${stem}.00`, template.description, demandOf(template.key)),

@@ -1,4 +1,5 @@
 import { runPlant } from './engine/runPlant';
+import { DEPARTURE_LOOKAHEAD_MS } from './engine/truckTrip';
 import {
   type DeliveryItemState,
   emptyJournal,
@@ -7,13 +8,13 @@ import {
   type TruckState,
 } from './engine/types';
 import { generateCatalog } from './generateCatalog';
-import { initialStock } from './initialStock';
 import { type PlantDayPlan, planPlantDay, plantDay } from './planDay';
 import { modelFromCatalog, plannedItems, plannedOrderState, plannedTruck } from './plannedState';
 import { initialCarry } from './planOrders';
 import { type DemoPlant, deliveryRows, masterDataRows, orderRows } from './plantRows';
 import { DEMO_CLOCK, DEMO_HORIZON, DEMO_LINES, type DemoHorizonSetting } from './settings';
 import { SlotBook } from './slotBooking';
+import { initialStock } from './stockNeeds';
 
 // The whole demo plant from a seed, as it stands at `now`: three plant days of plan (today and
 // the next two), and a history run from the first truck's departure up to `now` with the same
@@ -70,7 +71,10 @@ export function generateDemoPlant(seed: number, now: number): DemoPlant {
   };
   const journal = emptyJournal();
   // The history starts with the first truck on the road for today's slots; lines start at midnight.
-  const historyStart = Math.min(day0.start, ...plannedDeliveries.map((d) => d.slotStart - 16 * 60 * MINUTE));
+  const historyStart = Math.min(
+    day0.start,
+    ...plannedDeliveries.map((d) => d.slotStart - DEPARTURE_LOOKAHEAD_MS),
+  );
   runPlant(
     model,
     state,
@@ -154,7 +158,16 @@ export function generateDemoPlant(seed: number, now: number): DemoPlant {
           parts: catalog.parts.length,
         }),
       },
-    ],
+      // The history the engine ran before `now`, so every delivery's detail shows its steps.
+      ...journal.statusChanges.map((change) => ({
+        at: change.at,
+        actor: 'simulator',
+        kind: 'delivery.status',
+        entityType: 'delivery',
+        entityId: change.deliveryId,
+        payload: JSON.stringify({ from: change.from, to: change.to }),
+      })),
+    ].sort((a, b) => a.at - b.at),
     settings: [
       setting(DEMO_CLOCK, { simulatedAt: now }),
       setting(DEMO_LINES, { lines }),

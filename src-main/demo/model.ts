@@ -60,6 +60,11 @@ export interface DemoPart {
   putAwayMinutes: number;
   /** Expected consumption per hour from the product mix (0 for parts no BOM uses). */
   hourlyDemand: number;
+  /**
+   * Hours of consumption the plant keeps beyond the day's needs. Most parts have a few hours;
+   * a few are kept thin on purpose, so that a late truck stops a line now and then.
+   */
+  bufferHours: number;
 }
 
 export interface DemoProduct {

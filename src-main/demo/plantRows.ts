@@ -220,7 +220,7 @@ export function deliveryRows(
         deliveryId: delivery.id,
         waypoints: truck.waypointsJson,
         distanceKm: truck.distanceKm,
-        travelledKm: Math.round(truck.travelledKm * 1000) / 1000,
+        travelledKm: truck.travelledKm,
         disruption: truck.disruption ? JSON.stringify(truck.disruption) : null,
       };
     }),

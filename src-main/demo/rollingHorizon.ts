@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { parseOpeningHours } from '../domain/openingHours';
-import type { DemoCatalog, DemoDoor, DoorCapability } from './model';
+import { balanceCallOffs } from './callOffs';
+import type { DemoCatalog } from './model';
 import { planPlantDay, plantDay } from './planDay';
+import { doorsFrom, lineWorkEnds } from './planInputs';
 import { plannedItems, plannedOrderState, plannedTruck } from './plannedState';
 import { deliveryRows, orderRows } from './plantRows';
 import {
@@ -22,51 +23,17 @@ import { insertRows } from './writeRows';
 const DAY = 24 * 3_600_000;
 export const HORIZON_AHEAD_MS = 2 * DAY;
 
-const CAPABILITIES: readonly DoorCapability[] = ['side_loading', 'cooled', 'hazardous', 'oversize'];
-
-function doorsFrom(sqlite: BetterSqlite3.Database): DemoDoor[] {
-  const rows = sqlite
-    .prepare(
-      'SELECT id, name, capabilities, opening_hours, unload_minutes, sort_order FROM dock_door ORDER BY sort_order, id',
-    )
-    .all() as {
-    id: string;
-    name: string;
-    capabilities: string;
-    opening_hours: string;
-    unload_minutes: number;
-    sort_order: number;
-  }[];
-  return rows.map((row) => {
-    let capabilities: DoorCapability[] = [];
-    try {
-      const parsed: unknown = JSON.parse(row.capabilities);
-      if (Array.isArray(parsed)) {
-        capabilities = CAPABILITIES.filter((capability) => parsed.includes(capability));
-      }
-    } catch {
-      capabilities = [];
-    }
-    return {
-      id: row.id,
-      name: row.name,
-      capabilities,
-      openingHours: parseOpeningHours(row.opening_hours),
-      unloadMinutes: row.unload_minutes,
-      sortOrder: row.sort_order,
-    };
-  });
-}
-
 /**
- * Plans plant days until the plan reaches two days beyond `now`. Inside the caller's transaction;
- * returns the ids of the new deliveries and the number of days planned.
+ * Plans plant days until the plan reaches two days beyond the step's end. Inside the caller's transaction;
+ * returns the ids of the new and re-called deliveries and the number of days planned.
  */
 export function extendHorizon(
   sqlite: BetterSqlite3.Database,
   catalog: DemoCatalog,
-  now: number,
+  step: { from: number; to: number },
 ): { days: number; deliveryIds: string[] } {
+  // The plant state in the database is that of `from`; the plan must reach two days beyond `to`.
+  const { from: now, to: until } = step;
   const horizon: DemoHorizonSetting | null = readSetting(sqlite, DEMO_HORIZON, demoHorizonSchema);
   if (!horizon) return { days: 0, deliveryIds: [] };
   const { timeZone } = catalog.site;
@@ -82,7 +49,7 @@ export function extendHorizon(
   let days = 0;
   for (;;) {
     const range = plantDay(horizon.day0Start, horizon.nextDayIndex, timeZone);
-    if (range.start - now >= HORIZON_AHEAD_MS) break;
+    if (range.start - until >= HORIZON_AHEAD_MS) break;
     const taken = (
       sqlite
         .prepare(
@@ -92,7 +59,12 @@ export function extendHorizon(
         .all(range.start, range.end) as { door_id: string; slot_start: number }[]
     ).map((row) => slotKey(row.door_id, row.slot_start));
     const slots = new SlotBook(doorsFrom(sqlite), timeZone, taken);
+    for (const [lineId, workEnd] of lineWorkEnds(sqlite, now)) {
+      const carry = horizon.carry[lineId];
+      if (carry && workEnd > carry.plannedEnd) carry.plannedEnd = workEnd;
+    }
     const plan = planPlantDay(plantCatalog, range, horizon.carry, slots);
+    deliveryIds.push(...balanceCallOffs(sqlite, plantCatalog, plan));
     const items = new Map(plan.deliveries.map((delivery) => [delivery.id, plannedItems(delivery)]));
     const trucks = new Map(plan.deliveries.map((delivery) => [delivery.id, plannedTruck(delivery)]));
     const orders = new Map(plan.orders.map((order) => [order.id, plannedOrderState(order)]));

@@ -39,12 +39,14 @@ export class Simulator {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private catalog: DemoCatalog | null = null;
+  private readonly logger: Pick<Console, 'error'>;
 
   constructor(
     private readonly ctx: AppContext,
-    options: { tickMs?: number } = {},
+    options: { tickMs?: number; logger?: Pick<Console, 'error'> } = {},
   ) {
     this.tickMs = options.tickMs ?? DEFAULT_TICK_MS;
+    this.logger = options.logger ?? console;
   }
 
   /** Steps to the plant clock's time every tickMs real milliseconds; steps never overlap. */
@@ -76,7 +78,7 @@ export class Simulator {
       this.timer = null;
       const started = performance.now();
       this.advanceTo(this.ctx.clock.now())
-        .catch((error: unknown) => console.error('[simulator] step failed:', error))
+        .catch((error: unknown) => this.logger.error('[simulator] step failed:', error))
         .finally(() => {
           if (this.running) this.schedule(Math.max(0, this.tickMs - (performance.now() - started)));
         });
@@ -108,7 +110,7 @@ export class Simulator {
       const from = this.simulatedNow();
       if (to <= from) return null;
       const site = readSite(sqlite);
-      const horizon = extendHorizon(sqlite, this.catalogFor(site.demo_seed ?? 0), to);
+      const horizon = extendHorizon(sqlite, this.catalogFor(site.demo_seed ?? 0), { from, to });
       const loaded = loadPlant(sqlite, from, to);
       const journal = emptyJournal();
       runPlant(loaded.model, loaded.state, from, to, { fixGapMs: LIVE_FIX_GAP_MS }, journal);

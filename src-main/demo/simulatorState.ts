@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DeliveryStatus, EtaSource, OrderStatus } from '../db/schema';
 import { parseOpeningHours } from '../domain/openingHours';
+import { DEPARTURE_LOOKAHEAD_MS } from './engine/truckTrip';
 import type {
   Disruption,
   DoorModel,
@@ -15,9 +16,6 @@ import { DEMO_LINES, demoLinesSchema, readSetting } from './settings';
 // Reads what one simulator step needs from the database: the plant model (doors, BOMs, rates,
 // setups), the trucks on the road or at the plant plus those due to leave soon, the open orders,
 // the stock and the lines' state. Everything through prepared statements: this runs every tick.
-
-/** Announced trucks leave at most this long before their slot (the longest road plus buffer). */
-export const DEPARTURE_LOOKAHEAD_MS = 16 * 3_600_000;
 
 interface SiteRow {
   id: string;

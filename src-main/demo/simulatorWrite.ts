@@ -85,11 +85,7 @@ export function writeTruck(sqlite: BetterSqlite3.Database, truck: TruckState, at
     at,
     truck.id,
   );
-  w.route.run(
-    Math.round(truck.travelledKm * 1000) / 1000,
-    truck.disruption ? JSON.stringify(truck.disruption) : null,
-    truck.id,
-  );
+  w.route.run(truck.travelledKm, truck.disruption ? JSON.stringify(truck.disruption) : null, truck.id);
 }
 
 export function logEvent(
@@ -116,8 +112,11 @@ export function writeStep(
     writeTruck(sqlite, truck, at);
     const before = loaded.before.get(truck.id);
     const disruption = truck.disruption ? JSON.stringify(truck.disruption) : null;
+    const beforeEta = before?.eta ?? null;
     const etaMoved =
-      before?.eta === null || truck.eta === null || Math.abs((before?.eta ?? 0) - truck.eta) >= MINUTE;
+      beforeEta === null || truck.eta === null
+        ? beforeEta !== truck.eta
+        : Math.abs(beforeEta - truck.eta) >= MINUTE;
     if (before?.status !== truck.status || etaMoved || before?.disruption !== disruption)
       deliveryIds.add(truck.id);
   }

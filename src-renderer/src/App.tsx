@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/AppShell';
-import { ConnectionBanner } from './components/ConnectionBanner';
 import { NotFound } from './components/NotFound';
 import { PlantProvider } from './components/PlantProvider';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
@@ -48,9 +47,9 @@ export function App() {
   return (
     <PlantProvider>
       {route.view === 'wall' ? (
-        // The wall screen runs full screen, without nav or header; it still says when it is offline.
+        // The wall screen runs full screen, without nav or header, and shows its own large
+        // connection state, so the desk's small banner stays off it.
         <ViewErrorBoundary key="wall">
-          <ConnectionBanner />
           <WallView />
         </ViewErrorBoundary>
       ) : (

@@ -11,7 +11,13 @@ export interface BenchFigure {
 }
 
 const format = (value: number) =>
-  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+  Number.isInteger(value)
+    ? String(value)
+    : Math.abs(value) >= 100
+      ? value.toFixed(0)
+      : Math.abs(value) >= 10
+        ? value.toFixed(1)
+        : value.toFixed(2);
 
 export function meetsTarget(figure: BenchFigure): boolean | null {
   if (!figure.target) return null;

@@ -90,3 +90,24 @@ test('keyboard shortcuts switch views', async ({ page }) => {
   await page.keyboard.press('Control+3');
   await expect(page).toHaveURL(/#\/lines/);
 });
+
+test('the language switch changes the interface and is remembered', async ({ page }) => {
+  await openView(page, 'deliveries');
+  await expect(page.getByTestId('nav-deliveries')).toContainText('Anlieferungen');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Anlieferungen');
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(page.getByTestId('nav-deliveries')).toContainText('Deliveries');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Deliveries');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByTestId('nav-deliveries')).toContainText('Deliveries');
+  await page.getByTestId('language-switch').selectOption('de');
+  await expect(page.getByTestId('nav-map')).toContainText('Karte');
+});
+
+test('the theme switch turns the desk dark', async ({ page }) => {
+  await openView(page, 'deliveries');
+  await page.getByTestId('theme-dark').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: `${SHOTS}/deliveries-dark.png` });
+});

@@ -100,6 +100,8 @@ describe('the simulator moves trucks', () => {
       .orderBy('id')
       .execute();
     expect(log.map((row) => JSON.parse(row.payload!))).toEqual([
+      // Departed before the test's first step: written with the plant's history at load.
+      { from: 'announced', to: 'in_transit' },
       { from: 'in_transit', to: 'at_gate' },
       { from: 'at_gate', to: 'at_door' },
       { from: 'at_door', to: 'unloading' },
@@ -107,7 +109,7 @@ describe('the simulator moves trucks', () => {
       { from: 'unloaded', to: 'departed' },
     ]);
     expect(log.every((row) => row.actor === 'simulator')).toBe(true);
-    expect(log[0]!.at).toBe(done.gateInAt);
+    expect(log[1]!.at).toBe(done.gateInAt);
 
     // Goods receipt: every item received and booked; stock moved by exactly its movements.
     const received = await database.db
@@ -281,6 +283,34 @@ describe('the simulator moves trucks', () => {
     expect(speeds.moving).toBeLessThan(85);
   });
 
+  it('gives the same plant however the steps fall: many small or a few large', async () => {
+    const other = await testContext(NOW);
+    try {
+      await loadDemoPlant(other.ctx.database, { seed: SEED, now: NOW });
+      const coarse = new Simulator(other.ctx);
+      for (let minute = 1; minute <= 12 * 60; minute++) await simulator.advanceTo(NOW + minute * MINUTE);
+      for (const hours of [1, 3, 7, 12]) await coarse.advanceTo(NOW + hours * HOUR);
+      const outcome = (database: PlantDatabase) => ({
+        trucks: database.sqlite
+          .prepare(
+            `SELECT d.id, d.status, d.departed_at, d.gate_in_at, d.door_arrived_at, d.unloading_started_at,
+               d.unloaded_at, d.gate_out_at, r.travelled_km, r.disruption
+             FROM inbound_delivery d JOIN delivery_route r ON r.delivery_id = d.id ORDER BY d.id`,
+          )
+          .all(),
+        stock: database.sqlite.prepare('SELECT part_id, on_hand FROM stock ORDER BY part_id').all(),
+        orders: database.sqlite
+          .prepare(
+            'SELECT id, status, produced_units, started_at, completed_at FROM production_order ORDER BY id',
+          )
+          .all(),
+      });
+      expect(outcome(other.ctx.database)).toEqual(outcome(t.ctx.database));
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('keeps a step with about 40 trucks on the road well under 100 ms', async () => {
     const { database } = t.ctx;
     const onTheRoad = database.sqlite.prepare(
@@ -295,8 +325,9 @@ describe('the simulator moves trucks', () => {
     }
     durations.sort((a, b) => a - b);
     const perTruckAndStep = database.sqlite
+      // Steps end on whole minutes here: (at - 1) / 60000 numbers the step a position belongs to.
       .prepare(
-        'SELECT max(n) AS most FROM (SELECT count(*) AS n FROM position WHERE at > ? GROUP BY delivery_id, at)',
+        'SELECT max(n) AS most FROM (SELECT count(*) AS n FROM position WHERE at > ? GROUP BY delivery_id, (at - 1) / 60000)',
       )
       .get(NOW) as { most: number };
     expect(perTruckAndStep.most).toBe(1);

@@ -9,6 +9,7 @@ import type { Journal, PlantModel, TruckState } from './types';
 const HOUR = 3_600_000;
 /** Close to the plant no new jam or breakdown is drawn: the truck is as good as there. */
 const NO_NEW_TROUBLE_KM = 10;
+const BORDER_PASSED_KM = 0.01;
 
 export function changeStatus(truck: TruckState, to: DeliveryStatus, at: number, journal: Journal): void {
   journal.statusChanges.push({ deliveryId: truck.id, from: truck.status, to, at });
@@ -76,7 +77,9 @@ export function driveTruck(
       profileSpeedKmh(truck.travelledKm, truck.distanceKm) *
       pace *
       (congested ? (disruption.speedFactor ?? 1) : 1);
-    const border = geometry.borders.find((crossing) => crossing.km > truck.travelledKm + 1e-9);
+    // Metres of slack: a truck standing at a crossing (its km read back from the database) must
+    // not reach the same crossing again.
+    const border = geometry.borders.find((crossing) => crossing.km > truck.travelledKm + BORDER_PASSED_KM);
     const limitKm = Math.min(
       nextProfileChangeKm(truck.travelledKm, truck.distanceKm),
       border?.km ?? Infinity,
@@ -95,7 +98,8 @@ export function driveTruck(
       arriveAtGate(truck, t, journal);
       return;
     }
-    if (border && Math.abs(border.km - limitKm) < 1e-9 && !activeAt(truck.disruption, t)) {
+    const waitedHere = truck.disruption?.kind === 'border_wait' && truck.disruption.place === border?.place;
+    if (border && Math.abs(border.km - limitKm) < 1e-9 && !activeAt(truck.disruption, t) && !waitedHere) {
       const wait = borderWait(model.seed, truck.id, border.place, Math.round(t));
       if (wait) truck.disruption = wait;
     }

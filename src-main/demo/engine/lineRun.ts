@@ -28,7 +28,7 @@ function nextOrder(open: readonly OrderState[]): OrderState | undefined {
 
 function completeUnit(line: LineState, at: number, open: readonly OrderState[], journal: Journal): void {
   const order = open.find((candidate) => candidate.id === line.orderId);
-  if (!order || order.status !== 'running') return;
+  if (order?.status !== 'running') return;
   order.producedUnits++;
   order.dirty = true;
   journal.unitsProduced++;

@@ -6,9 +6,10 @@ import { estimateArrival, fixAt, plannedDeparture, truckPace } from './truckTrip
 import type { DisruptionKind, Journal, PlantModel, PlantState, TruckState } from './types';
 
 // The simulation loop: the plant advances in sub-steps on the whole-minute grid of epoch time, so
-// a run from a to c gives (nearly) the same plant as a run from a to b and then b to c. Within a
-// sub-step: lines first (with the stock at its start), then departures, driving, and the dock,
-// whose receipts the lines use from the next sub-step on.
+// a run from a to c gives the same trucks, lines and stock as a run from a to b and then b to c
+// (only how many positions are recorded depends on where the steps fall). Within a sub-step:
+// lines first (with the stock at its start), then departures, driving, and the dock, whose
+// receipts the lines use from the next sub-step on.
 
 const MINUTE = 60_000;
 

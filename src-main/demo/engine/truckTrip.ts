@@ -70,6 +70,12 @@ export function driveMs(fromKm: number, toKm: number, distanceKm: number, pace: 
   return ms;
 }
 
+/**
+ * Trucks leave at most this long before their slot: the longest demo road (Torino, about 900 km)
+ * plus the largest buffer, rounded up. Announced trucks further out need not be looked at.
+ */
+export const DEPARTURE_LOOKAHEAD_MS = 16 * HOUR;
+
 /** The truck's own pace, 0.93–1.05 of the profile: some drivers are quicker than others. */
 export const truckPace = (seed: number, truckId: string) => 0.93 + 0.12 * unitDraw(seed, truckId, 'pace');
 
@@ -81,11 +87,13 @@ export const truckPace = (seed: number, truckId: string) => 0.93 + 0.12 * unitDr
 export function plannedDeparture(seed: number, truck: TruckState, geofenceKm: number): number {
   const drive = driveMs(0, gateKm(truck.distanceKm, geofenceKm), truck.distanceKm, 1);
   const borders = geometryOf(truck).borders.length;
-  const buffer = (15 + 30 * unitDraw(seed, truck.id, 'buffer') + 20 * borders) * MINUTE;
+  const buffer = (15 + 30 * unitDraw(seed, truck.id, 'buffer') + 30 * borders) * MINUTE;
   const noise = unitDraw(seed, truck.id, 'late');
   const spread = unitDraw(seed, truck.id, 'spread');
-  const delay = noise < 0.08 ? (20 + 70 * spread) * MINUTE : (spread - 0.5) * 20 * MINUTE;
-  return Math.round(truck.slotStart - drive - buffer + delay);
+  const delay = noise < 0.06 ? (20 + 70 * spread) * MINUTE : (spread - 0.5) * 20 * MINUTE;
+  return Math.round(
+    Math.max(truck.slotStart - DEPARTURE_LOOKAHEAD_MS, truck.slotStart - drive - buffer + delay),
+  );
 }
 
 /** Where the truck is, as a position fix at time `at`. */

@@ -43,7 +43,10 @@ function httpBridge(base = ''): LeitstandBridge {
         dispatchConnection(false);
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: `The plant server cannot be reached: ${(error as Error).message}` },
+          error: {
+            code: 'INTERNAL',
+            message: `The plant server cannot be reached: ${(error as Error).message}`,
+          },
         };
       }
     },

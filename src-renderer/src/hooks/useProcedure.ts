@@ -5,7 +5,7 @@ import type {
   ProcedureName,
   ProcedureOutput,
 } from '../../../src-main/api/contract';
-import { ApiCallError, call, subscribe } from '../api/client';
+import { ApiCallError, call, onConnectionChange, subscribe } from '../api/client';
 
 export interface ProcedureState<T> {
   data: T | undefined;
@@ -86,8 +86,13 @@ export function useProcedure<N extends ProcedureName>(
   useEffect(() => {
     if (!enabled) return;
     const offs = refreshOn.map((event) => subscribe(event, schedule));
+    // Events sent while the link was down are lost: catch up once it is back.
+    const offConnection = onConnectionChange((online) => {
+      if (online) schedule();
+    });
     return () => {
       for (const off of offs) off();
+      offConnection();
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };

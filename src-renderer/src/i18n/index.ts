@@ -3,7 +3,10 @@ import { initReactI18next } from 'react-i18next';
 
 // One JSON file per language and area (locales/de/deliveries.json …); the file name is the
 // i18next namespace. Vite bundles them all, so switching language never waits for the network.
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -16,7 +16,7 @@ import { KeyboardHint } from './KeyboardHint';
 import { StatusChips } from './StatusChips';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useListKeyboard } from './useListKeyboard';
-import { useScrollToOpen } from './useScrollToOpen';
+import { isDone, useScrollToOpen } from './useScrollToOpen';
 
 // A plant day rarely has more than a few hundred slots; the status chips count on the client.
 const DAY_LIMIT = 1000;
@@ -68,6 +68,7 @@ export function DeliveriesView({ deliveryId }: { deliveryId: string | null }) {
   useListKeyboard({
     ids,
     selectedId,
+    startId: rows.find((row) => !isDone(row.status))?.id ?? null,
     onSelect: setSelectedId,
     onOpen: (id) => navigate('deliveries', id),
     onClose: deliveryId ? close : null,
@@ -84,7 +85,7 @@ export function DeliveriesView({ deliveryId }: { deliveryId: string | null }) {
   return (
     <div className="view deliveries">
       <div className="view__bar">
-        <h1 className="view__title">
+        <h1 className="view__title view__title--inline">
           {t('title')}
           {list.data ? (
             <span className="view__subtitle" data-testid="delivery-count">
@@ -94,9 +95,6 @@ export function DeliveriesView({ deliveryId }: { deliveryId: string | null }) {
             </span>
           ) : null}
         </h1>
-        <DayPicker day={day} onChange={setDay} />
-      </div>
-      <div className="view__filters">
         <SearchInput
           value={search}
           onChange={setSearch}
@@ -106,6 +104,10 @@ export function DeliveriesView({ deliveryId }: { deliveryId: string | null }) {
           inputRef={searchRef}
           shortcut="/"
         />
+        <span className="view__spacer" />
+        <DayPicker day={day} onChange={setDay} />
+      </div>
+      <div className="view__filters">
         <StatusChips counts={counts} total={all.length} selected={statuses} onChange={setStatuses} />
       </div>
       <div className={`deliveries__body${deliveryId ? ' deliveries__body--detail' : ''}`}>

@@ -38,6 +38,14 @@ export function DeliveryItemsTable({ items }: { items: readonly DeliveryItem[] }
         <p className="faint">{t('items.empty')}</p>
       ) : (
         <table className="items-table" aria-label={t('items.label')}>
+          {/* Fixed columns: the panel is narrow, so descriptions wrap instead of pushing the numbers out. */}
+          <colgroup>
+            <col className="items-table__col-part" />
+            <col />
+            <col className="items-table__col-num" />
+            <col className="items-table__col-num" />
+            <col className="items-table__col-num" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('items.part')}</th>

@@ -19,13 +19,13 @@ function EtaCell({ row, formatTime }: { row: DeliveryRow; formatTime: (ms: numbe
   }
   if (row.eta === null) return <span className="faint">{t('eta.none')}</span>;
   const source = row.etaSource ? t(`common:etaSource.${row.etaSource}`) : null;
+  const spread = row.etaConfidenceMinutes ? t('eta.confidence', { minutes: row.etaConfidenceMinutes }) : null;
+  // Source and spread in one tag: "GPS ±5 min" reads as one statement about how sure the ETA is.
+  const tag = [source, spread].filter(Boolean).join(' ');
   return (
     <span className="eta" title={source ? t('eta.source', { source }) : undefined}>
       <span className="num">{formatTime(row.eta)}</span>
-      {source ? <span className="eta__source">{source}</span> : null}
-      {row.etaConfidenceMinutes ? (
-        <span className="eta__spread num">{t('eta.confidence', { minutes: row.etaConfidenceMinutes })}</span>
-      ) : null}
+      {tag ? <span className="eta__source">{tag}</span> : null}
     </span>
   );
 }
@@ -51,7 +51,10 @@ export function deliveryColumns(
       header: t('columns.supplier'),
       className: 'col-name col-name--wide',
       cell: (row) => (
-        <span className="ellipsis" title={row.supplierName}>
+        <span
+          className="ellipsis"
+          title={row.carrierName ? `${row.supplierName} · ${row.carrierName}` : row.supplierName}
+        >
           {row.supplierName}
         </span>
       ),
@@ -97,6 +100,7 @@ export function deliveryColumns(
     {
       key: 'status',
       header: t('columns.status'),
+      className: 'col-tier-4',
       cell: (row) => <StatusBadge status={row.status} />,
     },
     {

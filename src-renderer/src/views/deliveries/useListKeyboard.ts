@@ -4,6 +4,8 @@ interface ListKeyboard {
   /** The ids in the order shown. */
   ids: readonly string[];
   selectedId: string | null;
+  /** Where ↑/↓ start when nothing is selected yet (the first open delivery, scrolled into view). */
+  startId: string | null;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
   /** Closes the open detail; null while none is open. */
@@ -30,7 +32,7 @@ export function useListKeyboard(options: ListKeyboard) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const { ids, selectedId, onSelect, onOpen, onClose, searchRef } = latest.current;
+      const { ids, selectedId, startId, onSelect, onOpen, onClose, searchRef } = latest.current;
       const search = searchRef.current;
       if (isTyping(event.target, search)) return;
       const inSearch = event.target === search;
@@ -44,7 +46,8 @@ export function useListKeyboard(options: ListKeyboard) {
         event.preventDefault();
         const index = selectedId ? ids.indexOf(selectedId) : -1;
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        const next = index === -1 ? (step === 1 ? 0 : ids.length - 1) : index + step;
+        const start = startId ? Math.max(0, ids.indexOf(startId)) : 0;
+        const next = index === -1 ? start : index + step;
         const id = ids[Math.min(ids.length - 1, Math.max(0, next))];
         if (id) onSelect(id);
       } else if (event.key === 'Enter') {

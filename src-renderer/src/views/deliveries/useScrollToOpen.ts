@@ -1,7 +1,12 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { DeliveryRow } from './types';
 
-const DONE = new Set(['unloaded', 'departed', 'cancelled']);
+const DONE: ReadonlySet<string> = new Set(['unloaded', 'departed', 'cancelled']);
+
+/** Finished with: unloaded, gone or cancelled. Everything else still needs watching. */
+export function isDone(status: string): boolean {
+  return DONE.has(status);
+}
 const CONTEXT_ROWS = 2;
 
 /**
@@ -17,7 +22,7 @@ export function useScrollToOpen(
   useEffect(() => {
     if (rows.length === 0 || scrolledFor.current === day) return;
     scrolledFor.current = day;
-    const index = rows.findIndex((row) => !DONE.has(row.status));
+    const index = rows.findIndex((row) => !isDone(row.status));
     const target = rows[Math.max(0, index - CONTEXT_ROWS)];
     if (index <= CONTEXT_ROWS || !target) return;
     const element = container.current?.querySelector(`[data-delivery-id="${CSS.escape(target.id)}"]`);

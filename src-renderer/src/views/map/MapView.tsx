@@ -3,6 +3,7 @@ import type { Point } from 'leaflet';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
 import { BaseMap } from '../../components/map/BaseMap';
 import { initialBounds } from '../../components/map/initialBounds';
 import { PlantMarker } from '../../components/map/PlantMarker';
@@ -93,12 +94,16 @@ export function MapView() {
         {selected ? (
           <TruckDetails truck={selected} detail={detail.data} onClose={() => setSelectedId(null)} />
         ) : null}
-        <TruckList
-          trucks={shown}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onHighlight={setHighlightedId}
-        />
+        {live.data ? (
+          <TruckList
+            trucks={shown}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onHighlight={setHighlightedId}
+          />
+        ) : (
+          <LoadingState />
+        )}
       </aside>
     </div>
   );

@@ -11,15 +11,23 @@ function ContactCell({ partner, t }: { partner: PartnerRow; t: TFunction<'partne
   }
   return (
     <span className="cell-stack">
-      <span>{partner.contactName ?? '–'}</span>
-      <span className="cell-stack__sub contact-links">
-        {partner.contactEmail ? <a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a> : null}
+      <span className="contact-line">
+        <span>{partner.contactName ?? '–'}</span>
         {partner.contactPhone ? (
-          <a href={`tel:${partner.contactPhone.replace(/[^\d+]/g, '')}`} className="num">
+          <a href={`tel:${partner.contactPhone.replace(/[^\d+]/g, '')}`} className="num contact-phone">
             {partner.contactPhone}
           </a>
         ) : null}
       </span>
+      {partner.contactEmail ? (
+        <a
+          className="cell-stack__sub ellipsis"
+          href={`mailto:${partner.contactEmail}`}
+          title={partner.contactEmail}
+        >
+          {partner.contactEmail}
+        </a>
+      ) : null}
     </span>
   );
 }
@@ -59,7 +67,12 @@ export function partnerColumns(
         </span>
       ),
     },
-    { key: 'contact', header: t('columns.contact'), cell: (p) => <ContactCell partner={p} t={t} /> },
+    {
+      key: 'contact',
+      header: t('columns.contact'),
+      className: 'col-contact',
+      cell: (p) => <ContactCell partner={p} t={t} />,
+    },
     {
       key: 'arrivals',
       header: t('columns.arrivals'),

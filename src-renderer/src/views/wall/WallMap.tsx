@@ -29,7 +29,7 @@ export function WallMap({ trucks, site }: { trucks: readonly LiveTruck[]; site: 
   }, [trucks]);
 
   return (
-    <div className="wall-map" data-testid="wall-map" data-truck-count={drawn}>
+    <div className="wall-map" data-testid="map-view" data-truck-count={drawn}>
       <BaseMap bounds={bounds} interactive={false} className="base-map--dark">
         {site ? <PlantMarker site={site} label={site.city} /> : null}
         <TruckLayer trucks={marks} scale={WALL_MARKER_SCALE} onDrawn={setDrawn} />

@@ -33,13 +33,17 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function openFile(path: string, nativeBinding: string | undefined): BetterSqlite3.Database {
   try {
     return new BetterSqlite3(path, { timeout: 5000, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
-    throw new DatabaseOpenError('unreadable', path, `Cannot open the database file ${path}: ${describe(error)}`);
+    throw new DatabaseOpenError(
+      'unreadable',
+      path,
+      `Cannot open the database file ${path}: ${errorText(error)}`,
+    );
   }
 }
 
@@ -53,7 +57,7 @@ function checkIntegrity(sqlite: BetterSqlite3.Database, path: string): void {
     throw new DatabaseOpenError(
       'corrupt',
       path,
-      `The file ${path} is not a readable Leitstand database (${describe(error)}). It was left untouched.`,
+      `The file ${path} is not a readable Leitstand database (${errorText(error)}). It was left untouched.`,
     );
   }
   if (problems.length > 0) {
@@ -95,7 +99,7 @@ export async function openDatabase({ path, nativeBinding }: OpenDatabaseOptions)
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
-    throw new DatabaseOpenError('migration-failed', path, `Migrating ${path} failed: ${describe(error)}`);
+    throw new DatabaseOpenError('migration-failed', path, `Migrating ${path} failed: ${errorText(error)}`);
   }
   sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
 

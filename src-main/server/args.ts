@@ -39,7 +39,10 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value.`);
       flags.set(name, value);
-    } else throw new Error(`Unknown option --${name}. Options: --db PATH, --speed N, --seed N, --empty, --host H, --port N.`);
+    } else
+      throw new Error(
+        `Unknown option --${name}. Options: --db PATH, --speed N, --seed N, --empty, --host H, --port N.`,
+      );
   }
   const text = (name: string) => {
     const value = flags.get(name);
@@ -52,6 +55,12 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     host,
     speed: number('--speed', 0.1, 10_000).parse(text('speed') ?? 1),
     empty: flags.get('empty') === true,
-    ...(text('seed') !== undefined ? { seed: number('--seed', 0, 2 ** 31).int().parse(text('seed')) } : {}),
+    ...(text('seed') !== undefined
+      ? {
+          seed: number('--seed', 0, 2 ** 31)
+            .int()
+            .parse(text('seed')),
+        }
+      : {}),
   };
 }

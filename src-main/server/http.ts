@@ -132,7 +132,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return;
       }
       logger.error('[http] request failed', error);
-      if (!response.headersSent) sendResult(response, fail('INTERNAL', 'The request failed; the error was logged.'));
+      if (!response.headersSent)
+        sendResult(response, fail('INTERNAL', 'The request failed; the error was logged.'));
       else response.destroy();
     });
   });

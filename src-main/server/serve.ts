@@ -19,7 +19,9 @@ async function main() {
     process.exit(2);
   }
   if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1') {
-    console.warn(`leitstand serve: WARNING: listening on ${options.host} makes the plant reachable from the network.`);
+    console.warn(
+      `leitstand serve: WARNING: listening on ${options.host} makes the plant reachable from the network.`,
+    );
   }
   mkdirSync(dirname(options.dbPath), { recursive: true });
   const leitstand = await createLeitstand({

@@ -69,8 +69,15 @@ export async function openAlerts(ctx: AppContext): Promise<Alert[]> {
       severity: part.onHand === 0 ? 'critical' : 'warning',
       at: now,
       partId: part.id,
-      params: { part: part.id, description: part.description, onHand: part.onHand, safetyStock: part.safetyStock },
+      params: {
+        part: part.id,
+        description: part.description,
+        onHand: part.onHand,
+        safetyStock: part.safetyStock,
+      },
     });
   }
-  return alerts.sort((a, b) => (a.severity === b.severity ? a.at - b.at : a.severity === 'critical' ? -1 : 1));
+  return alerts.sort((a, b) =>
+    a.severity === b.severity ? a.at - b.at : a.severity === 'critical' ? -1 : 1,
+  );
 }

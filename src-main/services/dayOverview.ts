@@ -1,5 +1,5 @@
-import type { AppContext } from '../app/context';
 import { DomainError } from '../api/result';
+import type { AppContext } from '../app/context';
 import { requireSite } from '../db/repositories/site';
 import { localDayRange, localParts } from '../domain/plantTime';
 
@@ -19,7 +19,15 @@ export async function dayOverview(ctx: AppContext, day: string) {
     db
       .selectFrom('inboundDelivery as d')
       .innerJoin('partner as s', 's.id', 'd.supplierId')
-      .select(['d.id', 'd.status', 'd.slotStart', 'd.slotEnd', 'd.gateInAt', 'd.gateOutAt', 's.name as supplierName'])
+      .select([
+        'd.id',
+        'd.status',
+        'd.slotStart',
+        'd.slotEnd',
+        'd.gateInAt',
+        'd.gateOutAt',
+        's.name as supplierName',
+      ])
       .where('d.slotStart', '>=', range.start)
       .where('d.slotStart', '<', range.end)
       .execute(),

@@ -1,5 +1,5 @@
-import type { AppContext } from '../app/context';
 import { DomainError } from '../api/result';
+import type { AppContext } from '../app/context';
 
 /**
  * Records a note on a delivery (gate or dock staff: "pallet damaged", "driver without papers").

@@ -41,7 +41,9 @@ export async function lineOverview(ctx: AppContext) {
         name: line.name,
         currentProductId: running?.productId ?? line.initialProductId,
         minutesPerUnit: Object.fromEntries(
-          rates.filter((rate) => rate.lineId === line.id).map((rate) => [rate.productId, rate.minutesPerUnit]),
+          rates
+            .filter((rate) => rate.lineId === line.id)
+            .map((rate) => [rate.productId, rate.minutesPerUnit]),
         ),
         orders: lineOrders.map((order) => ({ ...order, frozen: order.frozen === 1 })),
       };

@@ -59,6 +59,7 @@ test('the deliveries list finds a delivery and its detail shows items and histor
   await expect(detail).toBeVisible();
   await expect(detail).toContainText(id!);
   await expect.poll(() => detail.getByTestId('delivery-item').count()).toBeGreaterThan(0);
+  await expect.poll(() => detail.getByTestId('status-history-entry').count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/delivery-detail.png` });
 });
 
@@ -79,7 +80,9 @@ test('the wall view shows map, arrivals and alerts at 1920×1080', async ({ page
   await expect(page.getByTestId('wall-view')).toBeVisible();
   await expect(page.getByTestId('wall-arrivals')).toBeVisible();
   await expect(page.getByTestId('wall-alerts')).toBeVisible();
-  await expect.poll(async () => Number(await page.getByTestId('map-view').getAttribute('data-truck-count'))).toBeGreaterThan(5);
+  await expect
+    .poll(async () => Number(await page.getByTestId('map-view').getAttribute('data-truck-count')))
+    .toBeGreaterThan(5);
   await page.screenshot({ path: `${SHOTS}/wall.png` });
 });
 

@@ -140,7 +140,12 @@ describe('the HTTP transport', () => {
     const asset = await fetch(new URL('assets/app-abc123.js', server.url));
     expect(asset.headers.get('cache-control')).toContain('immutable');
     // plant.db lies in the folder above the renderer: no encoded path may reach it.
-    for (const path of ['/..%2fplant.db', '/%2e%2e/plant.db', '/assets/..%2f..%2fplant.db', '/..\\plant.db']) {
+    for (const path of [
+      '/..%2fplant.db',
+      '/%2e%2e/plant.db',
+      '/assets/..%2f..%2fplant.db',
+      '/..\\plant.db',
+    ]) {
       expect(await rawGet(path, { Host: new URL(server.url).host })).toBe(404);
     }
     expect((await fetch(new URL('missing.js', server.url))).status).toBe(404);

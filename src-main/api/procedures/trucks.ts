@@ -1,6 +1,6 @@
+import { liveTrucks } from '../../services/liveTrucks';
 import { procedure } from '../registry';
 import { noInput } from '../schemas';
-import { liveTrucks } from '../../services/liveTrucks';
 
 export const truckProcedures = {
   'trucks.live': procedure({

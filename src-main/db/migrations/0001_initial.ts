@@ -215,6 +215,8 @@ const statements = [
     source TEXT NOT NULL CHECK (source IN ('gps', 'carrier', 'simulator', 'manual'))
   ) STRICT`,
   'CREATE INDEX position_delivery_at ON position(delivery_id, at)',
+  // Retention and downsampling sweep positions by age.
+  'CREATE INDEX position_at ON position(at)',
   `CREATE TABLE event_log (
     id INTEGER PRIMARY KEY,
     at INTEGER NOT NULL,

@@ -24,6 +24,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           serve: resolve(__dirname, 'src-main/server/serve.ts'),
           bench: resolve(__dirname, 'tests/bench/run.ts'),
+          recommendWorker: resolve(__dirname, 'src-main/services/recommendation/worker/recommendWorker.ts'),
+          reschedule: resolve(__dirname, 'src-main/cli/reschedule.ts'),
         },
       },
     },

@@ -8,6 +8,10 @@ export interface EventMap {
   'stock.changed': { partIds: string[] };
   'orders.changed': { lineIds: string[] };
   'alerts.changed': { open: number };
+  /** The coverage projection was recomputed: `at` is its t = 0, `stoppages` how many it predicts. */
+  'coverage.changed': { at: number; stoppages: number };
+  /** Proposals were computed, superseded or decided. */
+  'recommendations.changed': { ids: string[] };
   'plant.reset': { demo: boolean };
   /** Asks the open views to show a view (menu shortcuts in the desktop app). */
   'ui.navigate': { view: ViewName };
@@ -23,6 +27,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'stock.changed',
   'orders.changed',
   'alerts.changed',
+  'coverage.changed',
+  'recommendations.changed',
   'plant.reset',
   'ui.navigate',
 ];

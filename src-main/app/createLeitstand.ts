@@ -6,6 +6,8 @@ import { openDatabase, type PlantDatabase } from '../db/connection';
 import { resumeDemoClock } from '../demo/clockState';
 import { loadDemoPlant, plantIsDemo, plantIsEmpty } from '../demo/load';
 import { Simulator } from '../demo/simulator';
+import { type PlanningServices, startPlanning } from '../services/recommendation/planningServices';
+import { createRecommendationRunner } from '../services/recommendation/worker/runInWorker';
 import { type PlantClock, wallClock } from './clock';
 import type { AppContext } from './context';
 
@@ -23,6 +25,15 @@ export interface LeitstandOptions {
   logger?: Logger;
   /** Real time source; tests pass their own. */
   wallNow?: () => number;
+  /** The re-sequencing recommender: in a worker thread (default) or inline (tests), and its budget. */
+  recommender?: {
+    mode?: 'worker' | 'inline';
+    timeLimitMs?: number;
+    /** A fixed number of evaluations instead of a time limit: the same plant gives the same proposals. */
+    maxEvaluations?: number;
+    /** Recompute the proposals when the predicted stoppages change (default true). */
+    autoRecompute?: boolean;
+  };
 }
 
 /** The whole application core, without any transport: Electron and `serve` both wrap this. */
@@ -31,11 +42,20 @@ export interface Leitstand {
   bus: EventBus;
   database: PlantDatabase;
   simulator: Simulator | null;
+  /** The coverage projector and the recommender; null when assembled without them. */
+  planning: PlanningServices | null;
   call(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_DEMO_SEED = 20261127;
+
+/**
+ * A worker thread loads the built bundle's recommendWorker.js; running from the TypeScript sources
+ * (tests, tools) there is none, so the search runs inline there.
+ */
+const defaultRecommenderMode = (): 'worker' | 'inline' =>
+  import.meta.url.endsWith('.ts') ? 'inline' : 'worker';
 
 export async function createLeitstand(options: LeitstandOptions): Promise<Leitstand> {
   const logger = options.logger ?? console;
@@ -53,8 +73,21 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
     const clock: PlantClock = demo ? await resumeDemoClock(database, options.speed ?? 1, wallNow) : wallClock;
     const ctx: AppContext = { database, bus: new EventBus(), clock };
     const simulator = demo && options.simulate !== false ? new Simulator(ctx, { logger }) : null;
+    const planning = startPlanning(ctx, {
+      logger,
+      runner: createRecommendationRunner({ mode: options.recommender?.mode ?? defaultRecommenderMode() }),
+      ...(options.recommender?.timeLimitMs !== undefined
+        ? { timeLimitMs: options.recommender.timeLimitMs }
+        : {}),
+      ...(options.recommender?.maxEvaluations !== undefined
+        ? { maxEvaluations: options.recommender.maxEvaluations }
+        : {}),
+      ...(options.recommender?.autoRecompute !== undefined
+        ? { autoRecompute: options.recommender.autoRecompute }
+        : {}),
+    });
     simulator?.start();
-    return assembleLeitstand(ctx, simulator, logger);
+    return assembleLeitstand(ctx, simulator, logger, planning);
   } catch (error) {
     await database.close();
     throw error;
@@ -66,6 +99,7 @@ export function assembleLeitstand(
   ctx: AppContext,
   simulator: Simulator | null,
   logger: Logger = console,
+  planning: PlanningServices | null = null,
 ): Leitstand {
   let closing: Promise<void> | null = null;
   return {
@@ -73,10 +107,12 @@ export function assembleLeitstand(
     bus: ctx.bus,
     database: ctx.database,
     simulator,
+    planning,
     call: (name, input, caller) => callProcedure(ctx, procedures, name, input, caller, logger),
     close() {
       closing ??= (async () => {
         await simulator?.stop();
+        await planning?.close();
         await ctx.database.close();
       })();
       return closing;

@@ -14,6 +14,7 @@ import { initialCarry } from './planOrders';
 import { type DemoPlant, deliveryRows, masterDataRows, orderRows } from './plantRows';
 import { DEMO_CLOCK, DEMO_HORIZON, DEMO_LINES, type DemoHorizonSetting } from './settings';
 import { SlotBook } from './slotBooking';
+import { stageShortage } from './stagedShortage';
 import { initialStock } from './stockNeeds';
 
 // The whole demo plant from a seed, as it stands at `now`: three plant days of plan (today and
@@ -83,6 +84,17 @@ export function generateDemoPlant(seed: number, now: number): DemoPlant {
     { linesFrom: day0.start, trailEveryMs: TRAIL_EVERY_MS, fixGapMs: LIVE_FIX_GAP_MS },
     journal,
   );
+  // The situation the planners meet on opening the demo: a shortage that re-sequencing avoids.
+  const shortage = stageShortage({
+    catalog,
+    model,
+    now,
+    trucks: [...trucks.values()],
+    itemsOf: (id) => items.get(id) ?? [],
+    orders: state.orders,
+    lines,
+    stock: state.stock,
+  });
 
   const master = masterDataRows(catalog, now);
   const deliveryTables = deliveryRows(
@@ -139,6 +151,19 @@ export function generateDemoPlant(seed: number, now: number): DemoPlant {
         orderId: used.orderId,
         note: null,
       })),
+      ...(shortage && shortage.stockAfter !== shortage.stockBefore
+        ? [
+            {
+              partId: shortage.partId,
+              kind: 'correction' as const,
+              quantity: shortage.stockAfter - shortage.stockBefore,
+              at: now,
+              deliveryId: null,
+              orderId: null,
+              note: 'Inventurdifferenz',
+            },
+          ]
+        : []),
     ].sort((a, b) => a.at - b.at),
     positions: journal.positions
       .filter((fix) => onTheRoad.has(fix.deliveryId))

@@ -24,6 +24,26 @@ const DAY = 24 * 3_600_000;
 export const HORIZON_AHEAD_MS = 2 * DAY;
 
 /**
+ * A planner may have re-sequenced the lines (or moved orders between them) since the last day was
+ * planned: the next day continues after the line's last open order, numbered after its highest
+ * sequence, so the new orders never sort before the ones already there.
+ */
+function alignCarryWithPlan(sqlite: BetterSqlite3.Database, carry: DemoHorizonSetting['carry']): void {
+  const rows = sqlite
+    .prepare(
+      `SELECT o.line_id, o.product_id, o.sequence FROM production_order o
+       WHERE o.sequence = (SELECT max(sequence) FROM production_order WHERE line_id = o.line_id)`,
+    )
+    .all() as { line_id: string; product_id: string; sequence: number }[];
+  for (const row of rows) {
+    const line = carry[row.line_id];
+    if (!line || row.sequence < line.sequence) continue;
+    line.sequence = row.sequence;
+    line.productId = row.product_id;
+  }
+}
+
+/**
  * Plans plant days until the plan reaches two days beyond the step's end. Inside the caller's transaction;
  * returns the ids of the new and re-called deliveries and the number of days planned.
  */
@@ -59,6 +79,7 @@ export function extendHorizon(
         .all(range.start, range.end) as { door_id: string; slot_start: number }[]
     ).map((row) => slotKey(row.door_id, row.slot_start));
     const slots = new SlotBook(doorsFrom(sqlite), timeZone, taken);
+    alignCarryWithPlan(sqlite, horizon.carry);
     for (const [lineId, workEnd] of lineWorkEnds(sqlite, now)) {
       const carry = horizon.carry[lineId];
       if (carry && workEnd > carry.plannedEnd) carry.plannedEnd = workEnd;

@@ -1,13 +1,29 @@
+import { coverageBench } from './coverage-projection';
 import { foundationBench } from './foundation';
+import { evaluationBench } from './reschedule-evaluate';
+import { recommendationBench } from './reschedule-recommend';
 import { type BenchFigure, meetsTarget, renderTable } from './table';
 
 // `npm run bench`: every figure of every issue in one table, each with its target and baseline.
-// Built into out/main/bench.js next to serve.js, so it measures the shipped bundle.
+// Built into out/main/bench.js next to serve.js, so it measures the shipped bundle. Run it on a
+// quiet machine: the figures are wall-clock times.
+
+const suites: [string, () => Promise<BenchFigure[]>][] = [
+  ['foundation', foundationBench],
+  ['evaluation', evaluationBench],
+  ['recommendation', recommendationBench],
+  ['coverage projection', coverageBench],
+];
 
 async function main() {
+  const only = process.argv[2];
   const figures: BenchFigure[] = [];
   const started = performance.now();
-  figures.push(...(await foundationBench()));
+  for (const [name, suite] of suites) {
+    if (only && !name.startsWith(only)) continue;
+    console.error(`[bench] ${name} …`);
+    figures.push(...(await suite()));
+  }
   console.log(renderTable(figures));
   const missed = figures.filter((figure) => meetsTarget(figure) === false);
   console.log(

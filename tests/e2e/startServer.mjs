@@ -1,5 +1,6 @@
 // Starts the built server on a brand-new database in a temp folder, so every browser-test run
-// begins with the same freshly generated demo plant. Removed again when the server stops.
+// begins with the same freshly generated demo plant. The plant clock runs in real time, so what a
+// test sets up (a predicted stoppage, a late truck) stays put while it looks. Removed at the end.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 
 const port = process.argv[2] ?? '4871';
 const dir = mkdtempSync(join(tmpdir(), 'leitstand-e2e-'));
-const child = spawn(process.execPath, ['out/main/serve.js', '--db', join(dir, 'e2e.db'), '--speed', '20'], {
+const child = spawn(process.execPath, ['out/main/serve.js', '--db', join(dir, 'e2e.db'), '--speed', '1'], {
   env: { ...process.env, PORT: port },
   stdio: 'inherit',
 });

@@ -1,12 +1,15 @@
 import type { AnyProcedure } from '../registry';
 import { alertProcedures } from './alerts';
+import { coverageProcedures } from './coverage';
 import { deliveryProcedures } from './deliveries';
 import { dockProcedures } from './docks';
 import { lineProcedures } from './lines';
 import { partnerProcedures } from './partners';
 import { partProcedures } from './parts';
 import { plantProcedures } from './plant';
+import { recommendationProcedures } from './recommendations';
 import { reportProcedures } from './reports';
+import { sequenceProcedures } from './sequence';
 import { truckProcedures } from './trucks';
 
 // Every procedure of the API, by name. Both transports (IPC, HTTP) and the renderer's types are
@@ -18,6 +21,9 @@ export const procedures = {
   ...truckProcedures,
   ...dockProcedures,
   ...lineProcedures,
+  ...sequenceProcedures,
+  ...coverageProcedures,
+  ...recommendationProcedures,
   ...partProcedures,
   ...partnerProcedures,
   ...reportProcedures,

@@ -39,6 +39,7 @@ export async function coverageBench(): Promise<BenchFigure[]> {
   }
 
   const updates: number[] = [];
+  const updateCpu: number[] = [];
   let seed = 17;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -49,13 +50,17 @@ export async function coverageBench(): Promise<BenchFigure[]> {
     // A truck reports a new ETA: up to two hours earlier or later, on the 1/64-minute grid.
     const at = Math.max(0, instance.supplies[index]!.at + Math.round((next() - 0.5) * 240 * 64) / 64);
     const row = syntheticSupplyRow(instance, index, ORIGIN, at);
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     projector.applySupplyChange(new Set([row.deliveryId]), [row]);
     updates.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuStarted);
+    updateCpu.push((cpu.user + cpu.system) / 1000);
   }
   await projector.close();
   await t.dispose();
   const sorted = [...updates].sort((a, b) => a - b);
+  const sortedCpu = [...updateCpu].sort((a, b) => a - b);
   const full = median(rebuilds);
 
   const demo = await demoRebuild();
@@ -76,6 +81,18 @@ export async function coverageBench(): Promise<BenchFigure[]> {
       unit: 'ms',
       target: { value: 10, direction: 'lower' },
       baseline: { name: 'full rebuild from scratch', value: full },
+    },
+    {
+      area: 'coverage',
+      name: 'projection update after one ETA change, CPU time (process.cpuUsage), median',
+      value: percentile(sortedCpu, 50),
+      unit: 'ms',
+    },
+    {
+      area: 'coverage',
+      name: 'projection update after one ETA change, CPU time (process.cpuUsage), p95',
+      value: percentile(sortedCpu, 95),
+      unit: 'ms',
     },
     { area: 'coverage', name: `full rebuild from scratch (${sizes})`, value: full, unit: 'ms' },
     {

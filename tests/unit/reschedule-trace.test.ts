@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileInstance, evaluate, evaluateSchedule, parseInstance } from '../../src-main/domain/reschedule';
-import { bucketCurve } from '../../src-main/domain/reschedule/trace';
+import {
+  compileInstance,
+  evaluate,
+  evaluateSchedule,
+  parseInstance,
+  randomInstance,
+  randomSchedule,
+  scheduleSequences,
+} from '../../src-main/domain/reschedule';
+import { bucketCurve, TraceRecorder } from '../../src-main/domain/reschedule/trace';
 
 // The trace of the fast evaluator on a hand-computed instance: stoppages with the short part and
 // the supply that ended them, per-order times, and the bucketed stock curves.
@@ -93,7 +102,7 @@ describe('evaluation trace', () => {
   });
 
   it('gives stock curves of the parts a BOM uses, as the minimum per 15-minute bucket', () => {
-    const curves = Object.fromEntries(trace!.stockCurves.map((curve) => [curve.part, curve.points]));
+    const curves = Object.fromEntries(trace!.stockCurves!.map((curve) => [curve.part, curve.points]));
     expect(Object.keys(curves).sort()).toEqual(['P1', 'P2']); // P3 is in no BOM
     // P1: 2 → 1 → 0 at t=0; 0 until 20, +2 → 2, then 1 (20), 0 (24). Bucket 15–30 dips to 0.
     expect(curves.P1).toEqual([
@@ -145,5 +154,97 @@ describe('evaluation trace', () => {
     ]);
     expect(evaluate(compiled, compiled.planSequences).metrics).toEqual(metrics);
     expect(evaluate(compiled, compiled.planSequences).trace).toBeUndefined();
+  });
+});
+
+/**
+ * What the coverage projection took from a stock curve before partEmpty existed: the first point at
+ * or below zero once the curve had fallen below the initial stock or the previous point.
+ */
+function emptyAtOfCurve(initial: number, points: readonly { t: number; stock: number }[]): number | null {
+  let fallen = false;
+  let previous = initial;
+  for (const point of points) {
+    if (point.stock < previous) fallen = true;
+    previous = point.stock;
+    if (fallen && point.stock <= 0) return point.t;
+  }
+  return null;
+}
+
+describe('stock curves recorded bucket by bucket', () => {
+  it('equal bucketCurve over the changes, and partEmpty equals what the curve gives', () => {
+    const compiled = compileInstance(instance); // P1 and P2 are used, initial 2 and 100
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 40 * 64 }),
+            fc.integer({ min: 0, max: 1 }),
+            fc.integer({ min: -2, max: 6 }),
+          ),
+          { maxLength: 40 },
+        ),
+        (raw) => {
+          const recorder = new TraceRecorder(compiled, compiled.planSequences);
+          const cheap = new TraceRecorder(compiled, compiled.planSequences, { stockCurves: false });
+          const changes: number[][] = compiled.partIds.map(() => []);
+          const level = Float64Array.from(compiled.initialStock);
+          let t = 0;
+          for (const [step, part, stock] of raw) {
+            t += step % 3 === 0 ? 0 : step / 64; // times only grow; many repeat
+            level[part] = Math.max(0, stock);
+            recorder.stock(part, t, level[part]!);
+            cheap.stock(part, t, level[part]!);
+            if (t < compiled.horizon) changes[part]!.push(t, level[part]!);
+          }
+          const started = new Float64Array(compiled.orderIds.length);
+          const completion = new Float64Array(compiled.orderIds.length);
+          const full = recorder.finish(started, completion);
+          const expected = ['P1', 'P2'].map((part) => {
+            const k = compiled.partIndex.get(part)!;
+            return { part, points: bucketCurve(compiled.initialStock[k]!, changes[k]!, compiled.horizon) };
+          });
+          expect(full.stockCurves).toEqual(expected);
+          const emptyAt = expected.map(({ part, points }) => ({
+            part,
+            emptyAt: emptyAtOfCurve(compiled.initialStock[compiled.partIndex.get(part)!]!, points),
+          }));
+          expect(full.partEmpty).toEqual(emptyAt);
+          const withoutCurves = cheap.finish(started, completion);
+          expect(withoutCurves.stockCurves).toBeUndefined();
+          expect(withoutCurves.partEmpty).toEqual(emptyAt);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('without stock curves, gives the same stoppages, orders and partEmpty as the full trace', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), (seed, coarse) => {
+        const random = randomInstance(seed, { lines: 3, orders: 14, parts: 7, coarse });
+        const compiled = compileInstance(random);
+        for (const sequences of [
+          compiled.planSequences,
+          scheduleSequences(compiled, randomSchedule(random, seed)),
+        ]) {
+          const full = evaluate(compiled, sequences, { trace: true });
+          const cheap = evaluate(compiled, sequences, { trace: true, stockCurves: false });
+          expect(cheap.metrics).toEqual(full.metrics);
+          expect(cheap.trace!.stockCurves).toBeUndefined();
+          expect(cheap.trace!.stoppages).toEqual(full.trace!.stoppages);
+          expect(cheap.trace!.orders).toEqual(full.trace!.orders);
+          expect(cheap.trace!.partEmpty).toEqual(full.trace!.partEmpty);
+          expect(full.trace!.partEmpty).toEqual(
+            full.trace!.stockCurves!.map(({ part, points }) => ({
+              part,
+              emptyAt: emptyAtOfCurve(compiled.initialStock[compiled.partIndex.get(part)!]!, points),
+            })),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -76,11 +76,7 @@ export class TraceRecorder {
   private readonly fallen: Uint8Array;
   private readonly emptyAt: Float64Array;
 
-  constructor(
-    compiled: CompiledInstance,
-    sequences: readonly (readonly number[])[],
-    options?: TraceOptions,
-  ) {
+  constructor(compiled: CompiledInstance, sequences: readonly (readonly number[])[], options?: TraceOptions) {
     this.compiled = compiled;
     const orders = compiled.orderIds.length;
     this.openStoppage = compiled.lineIds.map(() => null);

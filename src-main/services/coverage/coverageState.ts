@@ -12,7 +12,8 @@ import { deriveProjection } from './projection';
 import type { CoverageWindow } from './types';
 
 // The projection's working state in memory: the plant's instance, its compiled form, the plan's
-// evaluation with trace and the projection derived from it. A change makes a new state; the
+// evaluation with trace (without stock curves: partCurve() computes a part's curve on demand) and
+// the projection derived from it. A change makes a new state; the
 // cheap changes (a truck's ETA, a stock level) patch the compiled instance instead of compiling
 // it again, which is what keeps an ETA change within a few milliseconds at plant scale.
 
@@ -24,7 +25,7 @@ export interface CoverageState {
 }
 
 function evaluated(plant: PlantInstance, compiled: CompiledInstance): CoverageState {
-  const evaluation = evaluate(compiled, compiled.planSequences, { trace: true });
+  const evaluation = evaluate(compiled, compiled.planSequences, { trace: true, stockCurves: false });
   return { plant, compiled, evaluation, projection: deriveProjection(plant, evaluation) };
 }
 

@@ -1,3 +1,4 @@
+import { type EvaluationTrace, evaluate } from '../../domain/reschedule/index';
 import type { CoverageState } from './coverageState';
 import { epochOf } from './supplyAvailability';
 import type { PartCoverage, PartCurve } from './types';
@@ -5,6 +6,21 @@ import type { PartCoverage, PartCurve } from './types';
 // One part's projected stock for the coverage chart: the plan's stock curve (the minimum of
 // each quarter hour, so a dip to zero always shows), the trucks that bring it and how fast the
 // planned sequence uses it.
+
+/** The state's plan evaluated again with stock curves, once per state (the state's own trace has none). */
+const curvesOf = new WeakMap<CoverageState, NonNullable<EvaluationTrace['stockCurves']>>();
+
+function stockCurves(state: CoverageState): NonNullable<EvaluationTrace['stockCurves']> {
+  const own = state.evaluation.trace?.stockCurves;
+  if (own) return own;
+  let curves = curvesOf.get(state);
+  if (!curves) {
+    const { compiled } = state;
+    curves = evaluate(compiled, compiled.planSequences, { trace: true }).trace?.stockCurves ?? [];
+    curvesOf.set(state, curves);
+  }
+  return curves;
+}
 
 /** Units of the part the plan's started units take within the horizon. */
 function consumedWithinHorizon(state: CoverageState, partId: string): number {
@@ -33,7 +49,7 @@ export function partCurve(state: CoverageState, partId: string): PartCurve | nul
       quantity: supply.quantity,
     }))
     .sort((a, b) => a.at - b.at || a.deliveryId.localeCompare(b.deliveryId));
-  const curve = state.evaluation.trace?.stockCurves.find((candidate) => candidate.part === partId);
+  const curve = stockCurves(state).find((candidate) => candidate.part === partId);
   let points: PartCurve['points'];
   if (curve) {
     points = curve.points.map((point) => ({ t: epochOf(point.t, plant.origin), stock: point.stock }));

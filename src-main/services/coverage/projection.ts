@@ -112,24 +112,10 @@ function lineSchedules(plant: PlantInstance, trace: Trace): LineSchedule[] {
 
 /**
  * When the part first runs out for the plan: the first predicted stoppage for it, or the first
- * moment the curve is down to zero after the lines took from it — whichever comes first.
+ * moment its stock curve is down to zero after the lines took from it (the trace's partEmpty) —
+ * whichever comes first.
  */
-function coverageEnd(
-  onHand: number,
-  points: readonly { t: number; stock: number }[],
-  firstStoppage: number | undefined,
-): number | null {
-  let consumed = false;
-  let previous = onHand;
-  let emptyAt: number | null = null;
-  for (const point of points) {
-    if (point.stock < previous) consumed = true;
-    previous = point.stock;
-    if (consumed && point.stock <= 0) {
-      emptyAt = point.t;
-      break;
-    }
-  }
+function coverageEnd(emptyAt: number | null, firstStoppage: number | undefined): number | null {
   if (firstStoppage === undefined) return emptyAt;
   return emptyAt === null ? firstStoppage : Math.min(emptyAt, firstStoppage);
 }
@@ -141,10 +127,10 @@ function partCoverage(plant: PlantInstance, trace: Trace): PartCoverage[] {
     if (known === undefined || stoppage.start < known) firstStoppage.set(stoppage.part, stoppage.start);
   }
   const parts: PartCoverage[] = [];
-  for (const curve of trace.stockCurves) {
-    const part = plant.parts.get(curve.part);
+  for (const { part: partId, emptyAt } of trace.partEmpty) {
+    const part = plant.parts.get(partId);
     if (!part) continue;
-    const until = coverageEnd(part.onHand, curve.points, firstStoppage.get(curve.part));
+    const until = coverageEnd(emptyAt, firstStoppage.get(partId));
     parts.push({
       id: part.id,
       description: part.description,
@@ -166,6 +152,7 @@ function partCoverage(plant: PlantInstance, trace: Trace): PartCoverage[] {
 export function deriveProjection(plant: PlantInstance, evaluation: Evaluation): CoverageWindow {
   const trace = evaluation.trace;
   if (!trace) throw new Error('The coverage projection needs an evaluation with its trace');
+  // Stock curves are not needed here (partEmpty is): partCurve() computes them on demand.
   return {
     computedAt: plant.origin,
     horizonEnd: epochOf(plant.instance.horizon, plant.origin),

@@ -102,6 +102,8 @@ export function assembleLeitstand(
   planning: PlanningServices | null = null,
 ): Leitstand {
   let closing: Promise<void> | null = null;
+  // Procedures reach the simulator through the context (demo.disrupt); only a running one is shown.
+  if (simulator) ctx.simulator = simulator;
   return {
     ctx,
     bus: ctx.bus,

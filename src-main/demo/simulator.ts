@@ -56,6 +56,11 @@ export class Simulator {
     this.schedule(0);
   }
 
+  /** Whether start() drives the simulator from the plant clock. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   /** Stops ticking and waits for a step that is under way. */
   async stop(): Promise<void> {
     this.running = false;

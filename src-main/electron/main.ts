@@ -5,6 +5,7 @@ import { IPC_EVENT_CHANNEL } from '../api/contract';
 import type { EventMap, ViewName } from '../api/events';
 import { createLeitstand, type Leitstand } from '../app/createLeitstand';
 import { DatabaseOpenError } from '../db/connection';
+import { type RunningServer, startHttpServer } from '../server/http';
 import { bindIpc } from './ipc';
 import { parseLaunchOptions } from './launchOptions';
 import { buildMenuTemplate } from './menu';
@@ -36,6 +37,8 @@ let mainWindow: BrowserWindow | null = null;
 /** Set once the app is ready; settles when startup has finished (or failed). Quitting waits for it. */
 let starting: Promise<Leitstand | null> | null = null;
 let unbindIpc: (() => void) | null = null;
+/** The wall server (`--wall-port N`), for viewer links; null when the switch is absent. */
+let wallServer: RunningServer | null = null;
 let closing = false;
 let closed = false;
 
@@ -114,14 +117,36 @@ async function start(): Promise<Leitstand | null> {
     await leitstand.close();
     throw error;
   }
+  if (launch.wallPort !== undefined) await startWallServer(leitstand, launch.wallPort);
   return leitstand;
 }
 
-/** Stops IPC, then closes the database (the WAL is checkpointed into the file). */
+/**
+ * Serves the built renderer and the API over HTTP, for wall screens on viewer links. Loopback
+ * only for now: binding to the LAN is a setting of a later issue. A port in use is reported and
+ * the app runs on without it.
+ */
+async function startWallServer(leitstand: Leitstand, port: number): Promise<void> {
+  try {
+    wallServer = await startHttpServer({
+      leitstand,
+      staticDir: join(bundleDir, '../renderer'),
+      host: '127.0.0.1',
+      port,
+    });
+    console.info(`[leitstand] wall server at ${wallServer.url}`);
+  } catch (error) {
+    console.error(`[leitstand] could not start the wall server on port ${port}`, error);
+  }
+}
+
+/** Stops IPC and the wall server, then closes the database (the WAL is checkpointed into the file). */
 async function shutDown(): Promise<void> {
   const leitstand = await starting;
   unbindIpc?.();
   unbindIpc = null;
+  await wallServer?.close();
+  wallServer = null;
   await leitstand?.close();
 }
 

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller } from '../api/registry';
 import { type ApiErrorCode, DomainError, fail, type Result } from '../api/result';
 import type { Leitstand } from '../app/createLeitstand';
+import { resolveCaller, sameOrigin } from './access';
 import { readJsonBody } from './body';
+import { FailureLockout, type LockoutPolicy } from './lockout';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { openEventStream } from './sse';
 import { serveStatic } from './staticFiles';
@@ -15,6 +16,8 @@ export interface HttpServerOptions {
   host?: string;
   port?: number;
   logger?: Pick<Console, 'error' | 'info'>;
+  /** How many bad tokens lock an address out, and for how long (tests shorten it). */
+  lockout?: LockoutPolicy;
 }
 
 export interface RunningServer {
@@ -49,19 +52,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
 }
 
 function sendResult(response: ServerResponse, result: Result<unknown>) {
+  if (!result.ok && result.error.code === 'RATE_LIMITED') {
+    const details = result.error.details as { retryAfterSeconds?: number } | undefined;
+    if (details?.retryAfterSeconds) response.setHeader('Retry-After', String(details.retryAfterSeconds));
+  }
   sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
-}
-
-/**
- * Refuses requests whose Host is not this server's own name, so a web page on another origin
- * cannot reach the API through DNS rebinding, and cross-site posts cannot call procedures.
- */
-function sameOrigin(request: IncomingMessage, port: number): boolean {
-  const host = request.headers.host ?? '';
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-  if (!allowedHosts.includes(host)) return false;
-  const origin = request.headers.origin;
-  return origin === undefined || origin === `http://${host}`;
 }
 
 /** The HTTP transport of the one registry: the same procedures and events the IPC adapter serves. */
@@ -71,17 +66,31 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   const startedAt = Date.now();
   const streams = new Set<() => void>();
+  const lockout = new FailureLockout(options.lockout);
   let port = 0;
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!sameOrigin(request, port)) {
+    if (!sameOrigin(request, host, port)) {
       sendResult(response, fail('FORBIDDEN', 'Requests must come from this server’s own address.'));
       return;
     }
-    // A first cut: the loopback server belongs to the person at this machine. Tokens come with
-    // the viewer link and the partner ingest.
-    const caller: Caller = { transport: 'http', access: 'write' };
+    // The page itself holds no data: static files need no token, so a wall PC can load the page
+    // that then calls the API with the token from its address.
+    if (!url.pathname.startsWith('/api/')) {
+      if (staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
+        await serveStatic(staticDir, request, response);
+        return;
+      }
+      sendJson(response, 404, fail('NOT_FOUND', 'Not found.'));
+      return;
+    }
+    const who = await resolveCaller(request, url, { ctx: leitstand.ctx, lockout });
+    if (!who.ok) {
+      sendResult(response, who);
+      return;
+    }
+    const caller = who.value;
 
     if (url.pathname === '/api/health' && request.method === 'GET') {
       sendJson(response, 200, {
@@ -114,15 +123,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       sendResult(response, await leitstand.call(call[1]!, input, caller));
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      sendResult(response, fail('UNKNOWN_PROCEDURE', `There is no API route ${url.pathname}.`));
-      return;
-    }
-    if (staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
-      await serveStatic(staticDir, request, response);
-      return;
-    }
-    sendJson(response, 404, fail('NOT_FOUND', 'Not found.'));
+    sendResult(response, fail('UNKNOWN_PROCEDURE', `There is no API route ${url.pathname}.`));
   };
 
   const server = createServer((request, response) => {

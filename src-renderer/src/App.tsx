@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isViewer } from './api/viewerToken';
 import { AppShell } from './components/AppShell';
 import { NotFound } from './components/NotFound';
 import { PlantProvider } from './components/PlantProvider';
@@ -36,7 +37,9 @@ function ViewOutlet({ route }: { route: Route }) {
 
 export function App() {
   const { t } = useTranslation('common');
-  const route = useRoute();
+  const hashRoute = useRoute();
+  // A viewer link reaches the wall only: every other view has controls that change the plant.
+  const route: Route = isViewer ? { view: 'wall', params: [] } : hashRoute;
   useViewShortcuts();
 
   useEffect(() => {

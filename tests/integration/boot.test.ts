@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
@@ -17,14 +18,28 @@ const foreignUrl = 'https://evil.example/';
 
 type CallResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
+/** A port nobody listens on right now, for the wall server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 describe('the desktop app boots hardened', () => {
   const folder = tempFolder('leitstand-boot-');
   const dbPath = folder.file('leitstand.db');
   let app: BootedApp;
+  let wallPort = 0;
 
   beforeAll(async () => {
     requireBuiltBundle();
-    app = new BootedApp({ userData: folder.dir, args: ['--speed', '60'] });
+    wallPort = await freePort();
+    app = new BootedApp({ userData: folder.dir, args: ['--speed', '60', '--wall-port', String(wallPort)] });
     await app.waitFor('loadFile');
   });
 
@@ -172,6 +187,23 @@ describe('the desktop app boots hardened', () => {
     await app.probe('secondInstance');
     await app.waitFor('window.restore');
     await app.waitFor('window.focus');
+  });
+
+  it('serves the wall on loopback with --wall-port', async () => {
+    const health = `http://127.0.0.1:${wallPort}/api/health`;
+    // The server starts right after the window; wait for it within a deadline.
+    const deadline = Date.now() + 10_000;
+    let status = 0;
+    while (status !== 200 && Date.now() < deadline) {
+      status = await fetch(health).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${wallPort}/`);
+    expect(await page.text()).toContain('<div id="root">');
   });
 
   it('creates and migrates the database in userData, and closes it cleanly on quit', async () => {

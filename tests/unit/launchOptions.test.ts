@@ -29,4 +29,18 @@ describe('parseLaunchOptions', () => {
       expect(options.problems).toHaveLength(1);
     }
   });
+
+  it('reads --wall-port N (off without it) and ignores an unusable port, saying why', () => {
+    expect(parseLaunchOptions(['leitstand', '--wall-port', '4870']).wallPort).toBe(4870);
+    expect(parseLaunchOptions(['leitstand', '--wall-port=4871', '--empty'])).toEqual({
+      wallPort: 4871,
+      empty: true,
+      problems: [],
+    });
+    for (const argv of [['--wall-port'], ['--wall-port', '0'], ['--wall-port=70000'], ['--wall-port', 'x']]) {
+      const options = parseLaunchOptions(argv);
+      expect(options.wallPort, argv.join(' ')).toBeUndefined();
+      expect(options.problems).toHaveLength(1);
+    }
+  });
 });

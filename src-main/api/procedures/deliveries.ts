@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   deliveryHistory,
   deliveryItems,
+  deliveryRoute,
   deliveryTrack,
   findDelivery,
   listDeliveries,
@@ -43,16 +44,17 @@ export const deliveryProcedures = {
 
   'deliveries.get': procedure({
     access: 'read',
-    summary: 'One delivery with its items, status history and recent track.',
+    summary: 'One delivery with its items, status history, recent track and its road to the plant.',
     input: z.object({ id: entityId }).strict(),
     async handler(ctx, { id }) {
       const { db } = ctx.database;
       const delivery = await findDelivery(db, id);
       if (!delivery) throw new DomainError('NOT_FOUND', `There is no delivery ${id}.`);
-      const [items, history, track] = await Promise.all([
+      const [items, history, track, route] = await Promise.all([
         deliveryItems(db, id),
         deliveryHistory(db, id),
         deliveryTrack(db, id, ctx.clock.now() - TRACK_WINDOW_MS),
+        deliveryRoute(db, id),
       ]);
       return {
         delivery: withPunctuality(ctx, delivery),
@@ -62,6 +64,7 @@ export const deliveryProcedures = {
           details: historyPayload.parse(payload ? JSON.parse(payload) : null),
         })),
         track,
+        route,
       };
     },
   }),

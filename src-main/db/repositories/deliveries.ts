@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
 import type { Database, DeliveryStatus } from '../schema';
 
 export interface DeliveryFilter {
@@ -135,4 +136,29 @@ export async function deliveryTrack(db: Kysely<Database>, deliveryId: string, si
     .where('at', '>=', since)
     .orderBy('at')
     .execute();
+}
+
+const waypointList = z.array(z.tuple([z.number(), z.number()]));
+
+/** The delivery's road to the plant (waypoints as [lat, lon]) and how far along it the truck is. */
+export async function deliveryRoute(db: Kysely<Database>, deliveryId: string) {
+  const row = await db
+    .selectFrom('deliveryRoute')
+    .select(['waypoints', 'distanceKm', 'travelledKm'])
+    .where('deliveryId', '=', deliveryId)
+    .executeTakeFirst();
+  if (!row) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.waypoints);
+  } catch {
+    return null;
+  }
+  const parsed = waypointList.safeParse(json);
+  if (!parsed.success) return null;
+  return {
+    waypoints: parsed.data as [number, number][],
+    distanceKm: row.distanceKm,
+    travelledKm: row.travelledKm,
+  };
 }

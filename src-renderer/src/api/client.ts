@@ -7,19 +7,22 @@ import type {
   ProcedureOutput,
   Result,
 } from '../../../src-main/api/contract';
+import { viewerToken } from './viewerToken';
 
 /**
  * The renderer's one way to the plant: `window.leitstand` inside the desktop app, HTTP and
  * server-sent events in a browser. Both speak the same registry, so views never know which.
  */
-function httpBridge(base = ''): LeitstandBridge {
+function httpBridge(base = '', token: string | null = null): LeitstandBridge {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
   const ensureStream = () => {
     if (source) return;
-    // EventSource reconnects by itself (the server sends `retry: 2000`).
-    source = new EventSource(`${base}/api/events`);
+    // EventSource reconnects by itself (the server sends `retry: 2000`). It cannot send headers,
+    // so a viewer's token goes in the query string.
+    const query = token ? `?token=${encodeURIComponent(token)}` : '';
+    source = new EventSource(`${base}/api/events${query}`);
     source.addEventListener('open', () => dispatchConnection(true));
     source.addEventListener('error', () => dispatchConnection(false));
   };
@@ -35,7 +38,10 @@ function httpBridge(base = ''): LeitstandBridge {
       try {
         const response = await fetch(`${base}/api/call/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
         return (await response.json()) as Result<never>;
@@ -76,7 +82,7 @@ export function onConnectionChange(listener: (online: boolean) => void): () => v
   return () => connectionListeners.delete(listener);
 }
 
-export const bridge: LeitstandBridge = window.leitstand ?? httpBridge();
+export const bridge: LeitstandBridge = window.leitstand ?? httpBridge('', viewerToken);
 export const isDesktop = window.leitstand !== undefined;
 
 export class ApiCallError extends Error {

@@ -1,6 +1,7 @@
 import { DomUtil, Layer, type Map as LeafletMap, type LeafletMouseEvent, type Point } from 'leaflet';
 import type { PunctualityClass } from '../../../../src-main/domain/punctuality';
-import { type ClassColors, readClassColors } from './truckClasses';
+import { type ClassColors, classAtRank, readClassColors } from './truckClasses';
+import { type ClusterMark, TruckClusters } from './truckClusters';
 
 /** What the layer needs of a truck to draw it. */
 export interface TruckMark {
@@ -15,6 +16,8 @@ export interface TruckMark {
 export interface TruckLayerCallbacks {
   onHover(id: string | null, at: Point | null): void;
   onSelect(id: string): void;
+  /** After each draw: how many cluster circles are drawn (0 when not clustering). */
+  onClusters?(count: number): void;
 }
 
 /** Canvas beyond the visible map on each side, as a share of its size: panning shows no gaps. */
@@ -24,6 +27,14 @@ const PANE = 'trucks';
 const PANE_Z_INDEX = '450';
 /** Pointer slack around a marker, in CSS pixels, so a moving truck stays easy to hit. */
 const HIT_SLACK = 5;
+/**
+ * User-timing entry around one update (new data → drawn canvas). Permanent and cheap (two clock
+ * reads, one entry): `npm run bench` reads it, and the DevTools performance panel shows it.
+ */
+export const TRUCKS_UPDATE_MEASURE = 'leitstand:trucks-update';
+/** Entries kept before the oldest are dropped, so a wall running all shift does not grow them. */
+const MEASURES_KEPT = 600;
+let measuresTaken = 0;
 
 /**
  * Every truck on one canvas. A control room watches hundreds of trucks; one DOM node (or one SVG
@@ -36,14 +47,19 @@ export class TruckCanvasLayer extends Layer {
   private selectedId: string | null = null;
   private highlightedId: string | null = null;
   private projected: { mark: TruckMark; x: number; y: number }[] = [];
+  private projectedClusters: (ClusterMark & { x: number; y: number })[] = [];
   private hoveredId: string | null = null;
+  private readonly clusters: TruckClusters | null;
 
   constructor(
     private readonly callbacks: TruckLayerCallbacks,
     /** Marker size factor: 1 on the desk, larger on the wall screen. */
     private readonly scale = 1,
+    /** Below a zoom level, draw nearby trucks as one circle with their count. */
+    cluster = false,
   ) {
     super({ pane: PANE });
+    this.clusters = cluster ? new TruckClusters() : null;
   }
 
   override onAdd(map: LeafletMap): this {
@@ -74,10 +90,13 @@ export class TruckCanvasLayer extends Layer {
 
   /** Replaces what is drawn; returns the number of trucks drawn. */
   setTrucks(trucks: readonly TruckMark[], selectedId: string | null, highlightedId: string | null): number {
+    const start = performance.now();
+    if (trucks !== this.trucks || selectedId !== this.selectedId) this.clusters?.invalidate();
     this.trucks = trucks;
     this.selectedId = selectedId;
     this.highlightedId = highlightedId;
     this.draw();
+    measureUpdate(start, trucks.length);
     return trucks.length;
   }
 
@@ -113,10 +132,19 @@ export class TruckCanvasLayer extends Layer {
     const outline =
       getComputedStyle(map.getContainer()).getPropertyValue('--map-marker-outline').trim() || '#fff';
 
-    this.projected = this.trucks.map((mark) => {
+    const grouped = this.clusters?.grouped(map, this.trucks, this.selectedId, PADDING) ?? null;
+    const singles = grouped ? grouped.singles : this.trucks;
+    this.projected = singles.map((mark) => {
       const point = map.latLngToContainerPoint([mark.lat, mark.lon]);
       return { mark, x: point.x, y: point.y };
     });
+    this.projectedClusters = (grouped?.clusters ?? []).map((cluster) => {
+      const point = map.latLngToContainerPoint([cluster.lat, cluster.lon]);
+      return { ...cluster, x: point.x, y: point.y };
+    });
+    for (const cluster of this.projectedClusters) {
+      this.drawCluster(context, cluster, cluster.x + offsetX, cluster.y + offsetY, colors, outline);
+    }
     // Emphasised trucks last, so that they are drawn on top of their neighbours.
     const emphasised = (id: string) =>
       id === this.selectedId || id === this.highlightedId || id === this.hoveredId;
@@ -126,6 +154,50 @@ export class TruckCanvasLayer extends Layer {
     for (const { mark, x, y } of ordered) {
       this.drawTruck(context, mark, x + offsetX, y + offsetY, colors, outline, emphasised(mark.id));
     }
+    this.callbacks.onClusters?.(this.projectedClusters.length);
+  }
+
+  private clusterRadius(count: number): number {
+    return (11 + Math.min(14, Math.log2(count) * 3)) * this.scale;
+  }
+
+  private drawCluster(
+    context: CanvasRenderingContext2D,
+    cluster: ClusterMark,
+    x: number,
+    y: number,
+    colors: ClassColors,
+    outline: string,
+  ): void {
+    const radius = this.clusterRadius(cluster.count);
+    const color = colors[classAtRank(cluster.worstRank)];
+    context.save();
+    context.beginPath();
+    context.arc(x, y, radius + 4 * this.scale, 0, Math.PI * 2);
+    context.fillStyle = color;
+    context.globalAlpha = 0.3;
+    context.fill();
+    context.globalAlpha = 1;
+    context.beginPath();
+    context.arc(x, y, radius, 0, Math.PI * 2);
+    context.fill();
+    context.strokeStyle = outline;
+    context.lineWidth = 1.5 * this.scale;
+    context.stroke();
+    context.fillStyle = '#fff';
+    context.font = `600 ${Math.round(12 * this.scale)}px system-ui, sans-serif`;
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.fillText(String(cluster.count), x, y + 0.5);
+    context.restore();
+  }
+
+  private clusterAt(point: Point): (ClusterMark & { x: number; y: number }) | null {
+    for (const cluster of this.projectedClusters) {
+      const reach = this.clusterRadius(cluster.count) + HIT_SLACK;
+      if ((cluster.x - point.x) ** 2 + (cluster.y - point.y) ** 2 <= reach * reach) return cluster;
+    }
+    return null;
   }
 
   private drawTruck(
@@ -186,7 +258,8 @@ export class TruckCanvasLayer extends Layer {
   private handleMove(event: LeafletMouseEvent): void {
     const hit = this.truckAt(event.containerPoint);
     const id = hit?.id ?? null;
-    this._map.getContainer().style.cursor = hit ? 'pointer' : '';
+    const overCluster = !hit && this.clusterAt(event.containerPoint) !== null;
+    this._map.getContainer().style.cursor = hit || overCluster ? 'pointer' : '';
     if (id !== this.hoveredId) {
       this.hoveredId = id;
       this.draw();
@@ -204,6 +277,21 @@ export class TruckCanvasLayer extends Layer {
 
   private handleClick(event: LeafletMouseEvent): void {
     const hit = this.truckAt(event.containerPoint);
-    if (hit) this.callbacks.onSelect(hit.id);
+    if (hit) {
+      this.callbacks.onSelect(hit.id);
+      return;
+    }
+    const cluster = this.clusterAt(event.containerPoint);
+    if (cluster && this.clusters) {
+      const map = this._map;
+      const zoom = Math.max(this.clusters.expansionZoom(cluster.clusterId), map.getZoom() + 1);
+      map.setView([cluster.lat, cluster.lon], Math.min(zoom, map.getMaxZoom()));
+    }
   }
+}
+
+function measureUpdate(start: number, count: number): void {
+  measuresTaken += 1;
+  if (measuresTaken % MEASURES_KEPT === 0) performance.clearMeasures(TRUCKS_UPDATE_MEASURE);
+  performance.measure(TRUCKS_UPDATE_MEASURE, { start, end: performance.now(), detail: { count } });
 }

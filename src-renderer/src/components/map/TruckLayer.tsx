@@ -12,7 +12,11 @@ export interface TruckLayerProps {
   onSelect?: (id: string) => void;
   /** Called after each draw with the number of trucks drawn (the view exposes it to tests). */
   onDrawn?: (count: number) => void;
+  /** Called after each draw with the number of cluster circles drawn. */
+  onClusters?: (count: number) => void;
   scale?: number;
+  /** Group nearby trucks into counted circles at low zoom (see truckClusters). */
+  cluster?: boolean;
 }
 
 /** React face of TruckCanvasLayer: the layer lives as long as the map, data flows in by props. */
@@ -23,12 +27,14 @@ export function TruckLayer({
   onHover,
   onSelect,
   onDrawn,
+  onClusters,
   scale = 1,
+  cluster = false,
 }: TruckLayerProps) {
   const map = useMap();
   // Callbacks change identity every render; the layer keeps calling the latest ones.
-  const callbacks = useRef({ onHover, onSelect });
-  callbacks.current = { onHover, onSelect };
+  const callbacks = useRef({ onHover, onSelect, onClusters });
+  callbacks.current = { onHover, onSelect, onClusters };
   const [layer, setLayer] = useState<TruckCanvasLayer | null>(null);
 
   useEffect(() => {
@@ -36,15 +42,17 @@ export function TruckLayer({
       {
         onHover: (id, at) => callbacks.current.onHover?.(id, at),
         onSelect: (id) => callbacks.current.onSelect?.(id),
+        onClusters: (count) => callbacks.current.onClusters?.(count),
       },
       scale,
+      cluster,
     );
     created.addTo(map);
     setLayer(created);
     return () => {
       created.remove();
     };
-  }, [map, scale]);
+  }, [map, scale, cluster]);
 
   useEffect(() => {
     if (!layer) return;

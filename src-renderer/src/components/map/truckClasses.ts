@@ -15,6 +15,11 @@ export function classRank(value: PunctualityClass): number {
   return rank === -1 ? MAP_CLASSES.length : rank;
 }
 
+/** The class of a rank (see classRank); ranks beyond the map's classes read as completed. */
+export function classAtRank(rank: number): PunctualityClass {
+  return MAP_CLASSES[rank] ?? 'completed';
+}
+
 // Canvas cannot resolve `var(--tone-…)`, so the colours are read from the computed style of the
 // map element on every draw: the theme (and the wall's dark palette) wins, these are fallbacks.
 const FALLBACK_COLOR: Readonly<Record<PunctualityClass, string>> = {

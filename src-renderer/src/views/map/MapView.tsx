@@ -7,11 +7,14 @@ import { LoadingState } from '../../components/LoadingState';
 import { BaseMap } from '../../components/map/BaseMap';
 import { initialBounds } from '../../components/map/initialBounds';
 import { PlantMarker } from '../../components/map/PlantMarker';
+import { RemainingRoute } from '../../components/map/RemainingRoute';
 import { TruckLayer } from '../../components/map/TruckLayer';
 import { TruckTrack } from '../../components/map/TruckTrack';
 import { truckMark, useLiveTrucks } from '../../components/map/useLiveTrucks';
 import { usePlantTime } from '../../format/plantTime';
 import { FocusTruck } from './FocusTruck';
+import { FollowTruck } from './FollowTruck';
+import { MapFilters } from './MapFilters';
 import { MapLegend } from './MapLegend';
 import { TileToggle } from './TileToggle';
 import { TruckDetails } from './TruckDetails';
@@ -26,12 +29,15 @@ export function MapView() {
   const { t } = useTranslation('map');
   const { site } = usePlantTime();
   const live = useLiveTrucks();
-  const { hidden, toggle, counts, shown } = useMapFilter(live.trucks);
+  const { hidden, toggle, counts, shown, filter, setFilter, suppliers, carriers, criticalCount } =
+    useMapFilter(live.trucks);
   const [onlineTiles, setOnlineTiles] = useOnlineTiles();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [hover, setHover] = useState<{ id: string; at: Point } | null>(null);
   const [drawnCount, setDrawnCount] = useState(0);
+  const [clusterCount, setClusterCount] = useState(0);
+  const [following, setFollowing] = useState(false);
 
   const plantLat = site?.lat;
   const plantLon = site?.lon;
@@ -47,6 +53,19 @@ export function MapView() {
   const selected = live.trucks.find((truck) => truck.id === selectedId) ?? null;
   const hovered = hover ? live.trucks.find((truck) => truck.id === hover.id) : undefined;
   const detail = useDeliveryDetail(selected ? selected.id : null);
+  // The hover card shows the load too; the selected truck's detail serves when it is the one hovered.
+  const hoverDetailId = hovered && hovered.id !== selectedId ? hovered.id : null;
+  const hoverDetail = useDeliveryDetail(hoverDetailId);
+  const selectedPosition = useMemo<[number, number] | null>(
+    () => (selected ? [selected.lat, selected.lon] : null),
+    [selected?.lat, selected?.lon, selected],
+  );
+
+  const select = useCallback((id: string | null) => {
+    setSelectedId(id);
+    setFollowing(false);
+  }, []);
+  const stopFollowing = useCallback(() => setFollowing(false), []);
 
   const onHover = useCallback((id: string | null, at: Point | null) => {
     setHover(id && at ? { id, at } : null);
@@ -55,31 +74,49 @@ export function MapView() {
   // Escape closes the details wherever the focus is inside the view.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setSelectedId(null);
+      if (event.key === 'Escape') select(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [select]);
 
   return (
     <div className="map-view">
-      <div className="map-view__map" data-testid="map-view" data-truck-count={drawnCount}>
+      <div
+        className="map-view__map"
+        data-testid="map-view"
+        data-truck-count={drawnCount}
+        data-cluster-count={clusterCount}
+        data-following={following}
+      >
         <BaseMap bounds={bounds} onlineTiles={onlineTiles}>
           {site ? <PlantMarker site={site} label={site.city} /> : null}
           {selected && detail.data?.delivery.id === selected.id ? (
-            <TruckTrack points={detail.data.track} punctuality={selected.punctuality.class} />
+            <>
+              <RemainingRoute route={detail.data.route} position={selectedPosition} />
+              <TruckTrack points={detail.data.track} punctuality={selected.punctuality.class} />
+            </>
           ) : null}
           <TruckLayer
             trucks={marks}
             selectedId={selectedId}
             highlightedId={highlightedId}
             onHover={onHover}
-            onSelect={setSelectedId}
+            onSelect={select}
             onDrawn={setDrawnCount}
+            onClusters={setClusterCount}
+            cluster
           />
-          <FocusTruck truckId={selectedId} position={selected ? [selected.lat, selected.lon] : null} />
+          <FocusTruck truckId={selectedId} position={selectedPosition} />
+          <FollowTruck position={selectedPosition} following={following} onStop={stopFollowing} />
         </BaseMap>
-        {hover && hovered ? <TruckHoverCard truck={hovered} at={hover.at} /> : null}
+        {hover && hovered ? (
+          <TruckHoverCard
+            truck={hovered}
+            at={hover.at}
+            detail={hovered.id === selectedId ? detail.data : hoverDetail.data}
+          />
+        ) : null}
         <div className="map-view__toolbar">
           <TileToggle online={onlineTiles} onChange={setOnlineTiles} />
         </div>
@@ -90,15 +127,28 @@ export function MapView() {
         ) : null}
       </div>
       <aside className="map-side" aria-label={t('side.label')}>
+        <MapFilters
+          filter={filter}
+          onChange={setFilter}
+          suppliers={suppliers}
+          carriers={carriers}
+          criticalCount={criticalCount}
+        />
         <MapLegend counts={counts} hidden={hidden} onToggle={toggle} />
         {selected ? (
-          <TruckDetails truck={selected} detail={detail.data} onClose={() => setSelectedId(null)} />
+          <TruckDetails
+            truck={selected}
+            detail={detail.data}
+            onClose={() => select(null)}
+            following={following}
+            onFollow={setFollowing}
+          />
         ) : null}
         {live.data ? (
           <TruckList
             trucks={shown}
             selectedId={selectedId}
-            onSelect={setSelectedId}
+            onSelect={select}
             onHighlight={setHighlightedId}
           />
         ) : (

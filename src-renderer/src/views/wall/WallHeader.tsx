@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { isViewer } from '../../api/viewerToken';
 import { usePlantTime } from '../../format/plantTime';
 import type { ConnectionState } from './useConnection';
+import { ViewerLinksButton } from './ViewerLinksDialog';
 
 /** Plant, connection state and the plant clock, in type that reads across the room. */
 export function WallHeader({
@@ -33,6 +35,8 @@ export function WallHeader({
           ) : null}
         </div>
       )}
+      {/* Administration belongs to the desk: a wall PC on a viewer link never sees it. */}
+      {isViewer ? null : <ViewerLinksButton />}
       <div className="wall-header__clock">
         <time className="wall-header__time" dateTime={new Date(now).toISOString()} data-testid="wall-clock">
           {formatTimeWithSeconds(now)}

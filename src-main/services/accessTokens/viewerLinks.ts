@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../api/result';
+import type { AppContext } from '../../app/context';
+import { hashTokenSecret, newTokenSecret } from './secret';
+
+export interface ViewerLink {
+  id: string;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+/**
+ * Creates a viewer link: a read-only token for a wall PC's browser. The secret is returned this
+ * once and stored only as its hash, so nobody can show it again later — a lost link is revoked
+ * and replaced.
+ */
+export async function createViewerLink(ctx: AppContext, label: string, actor: string) {
+  const now = ctx.clock.now();
+  const id = `VL-${randomUUID()}`;
+  const token = newTokenSecret();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('accessToken')
+      .values({
+        id,
+        partnerId: null,
+        scope: 'viewer',
+        label,
+        tokenHash: hashTokenSecret(token),
+        createdAt: now,
+        revokedAt: null,
+        lastUsedAt: null,
+      })
+      .execute();
+    await trx
+      .insertInto('eventLog')
+      .values({
+        at: now,
+        actor,
+        kind: 'viewerLink.created',
+        entityType: 'accessToken',
+        entityId: id,
+        payload: JSON.stringify({ label }),
+      })
+      .execute();
+  });
+  return { id, label, token, createdAt: now };
+}
+
+export async function listViewerLinks(ctx: AppContext): Promise<ViewerLink[]> {
+  return ctx.database.db
+    .selectFrom('accessToken')
+    .select(['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .where('scope', '=', 'viewer')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Revokes a link for good; revoking twice keeps the first time. */
+export async function revokeViewerLink(ctx: AppContext, id: string, actor: string): Promise<ViewerLink> {
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const link = await trx
+      .selectFrom('accessToken')
+      .select(['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'])
+      .where('id', '=', id)
+      .where('scope', '=', 'viewer')
+      .executeTakeFirst();
+    if (!link) throw new DomainError('NOT_FOUND', `There is no viewer link ${id}.`);
+    if (link.revokedAt !== null) return link;
+    await trx.updateTable('accessToken').set({ revokedAt: now }).where('id', '=', id).execute();
+    await trx
+      .insertInto('eventLog')
+      .values({
+        at: now,
+        actor,
+        kind: 'viewerLink.revoked',
+        entityType: 'accessToken',
+        entityId: id,
+        payload: JSON.stringify({ label: link.label }),
+      })
+      .execute();
+    return { ...link, revokedAt: now };
+  });
+}

@@ -1,5 +1,6 @@
 import { coverageBench } from './coverage-projection';
 import { foundationBench } from './foundation';
+import { mapBench } from './map';
 import { evaluationBench } from './reschedule-evaluate';
 import { recommendationBench } from './reschedule-recommend';
 import { type BenchFigure, meetsTarget, renderTable } from './table';
@@ -13,6 +14,7 @@ const suites: [string, () => Promise<BenchFigure[]>][] = [
   ['evaluation', evaluationBench],
   ['recommendation', recommendationBench],
   ['coverage projection', coverageBench],
+  ['map', mapBench],
 ];
 
 async function main() {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { tinyPmtiles } from '../support/tinyPmtiles';
 
 // Issue 4's map in the browser: selecting a truck shows its details and track, a disruption the
 // simulator imposes turns the truck late without a reload, and the filters narrow the list.
@@ -118,4 +119,69 @@ test('at low zoom the trucks are drawn in clusters on the canvas', async ({ page
   await expect.poll(async () => Number(await map.getAttribute('data-cluster-count'))).toBeGreaterThan(0);
   // No DOM node per truck: the markers are on one canvas.
   await expect(page.locator('.base-map canvas.truck-canvas')).toHaveCount(1);
+});
+
+test('the base map switches to online tiles with their attribution and back to the offline land', async ({
+  page,
+}) => {
+  // No internet in the test: tile requests fail, fast and harmlessly.
+  await page.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await openMap(page);
+  const view = page.getByTestId('map-view');
+  await expect(view).toHaveAttribute('data-base-map', 'offline');
+  await expect(page.locator('.base-map path.map-land').first()).toBeAttached();
+
+  await page.getByTestId('tiles-online').click();
+  await expect(view).toHaveAttribute('data-base-map', 'online');
+  await expect(page.locator('.base-map .leaflet-tile-pane .leaflet-layer')).toHaveCount(1);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+
+  // A custom source is validated, then its attribution shows (as text, not HTML).
+  await page.getByTestId('tile-settings').click();
+  await page.getByTestId('tile-url').fill('http://tiles.example.com/{z}/{x}/{y}.png');
+  await page.getByTestId('tile-save').click();
+  await expect(page.getByTestId('tile-settings-form')).toContainText('https');
+  await page.screenshot({ path: `${SHOTS}/map-tile-settings.png` });
+  await page.getByTestId('tile-url').fill('https://tiles.example.com/{z}/{x}/{y}.png');
+  await page.getByTestId('tile-attribution').fill('© Example <b>Tiles</b>');
+  await page.getByTestId('tile-save').click();
+  await expect(page.getByTestId('tile-settings-form')).toHaveCount(0);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('© Example <b>Tiles</b>');
+
+  await page.getByTestId('tiles-offline').click();
+  await expect(view).toHaveAttribute('data-base-map', 'offline');
+  await expect(page.locator('.base-map .leaflet-tile-pane .leaflet-layer')).toHaveCount(0);
+  await expect(page.locator('.leaflet-control-attribution')).not.toContainText('Example');
+  await expect(page.locator('.base-map path.map-land').first()).toBeAttached();
+});
+
+test('a local PMTiles file is drawn by protomaps-leaflet without any request off this server', async ({
+  page,
+}) => {
+  const offServer: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1:') && !/^(data|blob):/.test(request.url())) {
+      offServer.push(request.url());
+    }
+  });
+  await openMap(page);
+  await page.getByTestId('tiles-pmtiles').click();
+  await expect(page.getByTestId('map-view')).toHaveAttribute('data-base-map', 'pmtiles');
+  await page.getByTestId('pmtiles-file').setInputFiles({
+    name: 'tiny.pmtiles',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(tinyPmtiles()),
+  });
+  await expect(page.locator('.base-map .pmtiles-layer canvas').first()).toBeAttached();
+  await expect(page.getByTestId('pmtiles-problem')).toHaveCount(0);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('Protomaps');
+
+  await page.getByTestId('pmtiles-file').setInputFiles({
+    name: 'broken.pmtiles',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('not a map'.repeat(20)),
+  });
+  await expect(page.getByTestId('pmtiles-problem')).toBeVisible();
+  await expect(page.locator('.base-map .pmtiles-layer')).toHaveCount(0);
+  expect(offServer).toEqual([]);
 });

@@ -84,6 +84,7 @@ describe('the desktop app boots hardened', () => {
     const policy = response.responseHeaders['Content-Security-Policy'];
     expect(policy).toEqual([contentSecurityPolicy({ dev: false })]);
     expect(policy![0]).toContain("script-src 'self';");
+    expect(policy![0]).toContain("img-src 'self' data: blob: https:;");
     expect(policy![0]).not.toMatch(/script-src[^;]*unsafe/);
     expect(response.responseHeaders['content-security-policy']).toBeUndefined();
     expect(response.responseHeaders['x-other']).toEqual(['1']);

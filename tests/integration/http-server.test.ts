@@ -136,6 +136,7 @@ describe('the HTTP transport', () => {
     const index = await fetch(new URL('deliveries', server.url));
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https:;");
     expect(await index.text()).toContain('<title>Leitstand</title>');
     const asset = await fetch(new URL('assets/app-abc123.js', server.url));
     expect(asset.headers.get('cache-control')).toContain('immutable');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -30,7 +31,7 @@ describe('contentSecurityPolicy', () => {
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
+        "img-src 'self' data: blob: https:",
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
@@ -38,7 +39,23 @@ describe('contentSecurityPolicy', () => {
         "form-action 'none'",
       ]),
     );
-    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*(?!\.tile)/);
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+  });
+
+  it('widens only img-src to any https host (configurable tile servers); fetches stay same-origin', () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives.filter((directive) => /https:/.test(directive))).toEqual([
+      "img-src 'self' data: blob: https:",
+    ]);
+    expect(directives).toContain("connect-src 'self'");
+  });
+
+  it("is the same policy as the renderer's meta tag (which cannot carry frame-ancestors)", () => {
+    const html = readFileSync(new URL('../../src-renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta?.split('; ')).toEqual(
+      CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')),
+    );
   });
 
   it('relaxes only script-src, and only in development (the fast-refresh preamble)', () => {

@@ -5,28 +5,23 @@ import type { ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { FollowSize } from './FollowSize';
 import { OfflineBaseLayer } from './OfflineBaseLayer';
-
-export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+import { attributionHtml, type TileSource } from './tileSource';
 
 export interface BaseMapProps {
   bounds: LatLngBoundsExpression;
   /** False for the wall screen: no controls, no panning, nothing to touch. */
   interactive?: boolean;
-  /** OpenStreetMap tiles over the offline map; needs internet, so off unless asked for. */
-  onlineTiles?: boolean;
+  /** Online tiles over the offline map (OpenStreetMap by default); need internet, so none unless asked for. */
+  tiles?: TileSource | null;
   className?: string;
   children?: ReactNode;
 }
 
-/** A Leaflet map over the offline base, optionally with OpenStreetMap tiles on top of it. */
-export function BaseMap({
-  bounds,
-  interactive = true,
-  onlineTiles = false,
-  className,
-  children,
-}: BaseMapProps) {
+/**
+ * A Leaflet map over the offline base, optionally with online tiles on top of it; a local PMTiles
+ * layer (PmtilesLayer) comes in as a child.
+ */
+export function BaseMap({ bounds, interactive = true, tiles = null, className, children }: BaseMapProps) {
   return (
     <MapContainer
       className={`base-map${className ? ` ${className}` : ''}`}
@@ -46,7 +41,15 @@ export function BaseMap({
     >
       <FollowSize refitTo={interactive ? null : bounds} />
       <OfflineBaseLayer />
-      {onlineTiles ? <TileLayer url={OSM_TILE_URL} attribution={OSM_ATTRIBUTION} maxZoom={19} /> : null}
+      {tiles ? (
+        // Keyed: react-leaflet updates a tile layer's URL in place but not its attribution.
+        <TileLayer
+          key={`${tiles.url}\n${tiles.attribution}`}
+          url={tiles.url}
+          attribution={attributionHtml(tiles)}
+          maxZoom={19}
+        />
+      ) : null}
       {children}
     </MapContainer>
   );

@@ -50,6 +50,14 @@ export class TruckCanvasLayer extends Layer {
   private projectedClusters: (ClusterMark & { x: number; y: number })[] = [];
   private hoveredId: string | null = null;
   private readonly clusters: TruckClusters | null;
+  private sprites: {
+    key: string;
+    atlas: HTMLCanvasElement;
+    /** A sprite's size in CSS pixels, and in atlas pixels. */
+    cell: number;
+    source: number;
+    half: number;
+  } | null = null;
 
   constructor(
     private readonly callbacks: TruckLayerCallbacks,
@@ -145,16 +153,74 @@ export class TruckCanvasLayer extends Layer {
     for (const cluster of this.projectedClusters) {
       this.drawCluster(context, cluster, cluster.x + offsetX, cluster.y + offsetY, colors, outline);
     }
-    // Emphasised trucks last, so that they are drawn on top of their neighbours.
+    // One pre-drawn sprite stamped per truck (see spritesFor), class by class: the most urgent class
+    // is drawn last, so a late truck is never hidden under others; emphasised trucks come after all
+    // of them, drawn one by one, larger and with their halo.
     const emphasised = (id: string) =>
       id === this.selectedId || id === this.highlightedId || id === this.hoveredId;
-    const ordered = [...this.projected].sort(
-      (a, b) => Number(emphasised(a.mark.id)) - Number(emphasised(b.mark.id)),
-    );
-    for (const { mark, x, y } of ordered) {
-      this.drawTruck(context, mark, x + offsetX, y + offsetY, colors, outline, emphasised(mark.id));
+    const buckets = new Map<PunctualityClass, { mark: TruckMark; x: number; y: number }[]>();
+    const onTop: { mark: TruckMark; x: number; y: number }[] = [];
+    for (const entry of this.projected) {
+      if (emphasised(entry.mark.id)) {
+        onTop.push(entry);
+        continue;
+      }
+      const bucket = buckets.get(entry.mark.punctuality);
+      if (bucket) bucket.push(entry);
+      else buckets.set(entry.mark.punctuality, [entry]);
+    }
+    const sprites = this.spritesFor(colors, outline, ratio);
+    const { atlas, cell, half, source } = sprites;
+    DRAW_ORDER.forEach((cls, row) => {
+      for (const { mark, x, y } of buckets.get(cls) ?? []) {
+        const column = spriteColumn(mark.heading);
+        // Whole device pixels: the sprite is copied, not resampled.
+        const left = Math.round((x + offsetX - half) * ratio) / ratio;
+        const top = Math.round((y + offsetY - half) * ratio) / ratio;
+        context.drawImage(atlas, column * source, row * source, source, source, left, top, cell, cell);
+      }
+    });
+    for (const { mark, x, y } of onTop) {
+      this.drawTruck(context, mark, x + offsetX, y + offsetY, colors, outline, true);
     }
     this.callbacks.onClusters?.(this.projectedClusters.length);
+  }
+
+  /**
+   * Every truck shape pre-drawn once: a row per class, a column per heading step plus one for the
+   * dot. A draw then stamps one image per truck instead of building and filling a path for each.
+   * Rebuilt only when the colours, the scale or the pixel ratio change.
+   */
+  private spritesFor(colors: ClassColors, outline: string, ratio: number) {
+    const key = `${ratio}|${this.scale}|${outline}|${DRAW_ORDER.map((cls) => colors[cls]).join(',')}`;
+    if (this.sprites?.key === key) return this.sprites;
+    const radius = 7 * this.scale;
+    const lineWidth = 1.5 * this.scale;
+    // The arrow reaches 1.3 r ahead and r·√2 to its back corners, plus half the outline.
+    const half = Math.ceil(radius * Math.SQRT2 + lineWidth + 1);
+    const cell = half * 2;
+    const source = Math.ceil(cell * ratio);
+    const atlas = document.createElement('canvas');
+    atlas.width = source * (HEADING_STEPS + 1);
+    atlas.height = source * DRAW_ORDER.length;
+    const context = atlas.getContext('2d');
+    if (context) {
+      context.setTransform(source / cell, 0, 0, source / cell, 0, 0);
+      context.strokeStyle = outline;
+      context.lineWidth = lineWidth;
+      DRAW_ORDER.forEach((cls, row) => {
+        context.fillStyle = colors[cls];
+        for (let column = 0; column <= HEADING_STEPS; column += 1) {
+          const path = new Path2D();
+          const heading = column === HEADING_STEPS ? null : (column * 360) / HEADING_STEPS;
+          traceTruck(path, heading, column * cell + half, row * cell + half, radius);
+          context.fill(path);
+          context.stroke(path);
+        }
+      });
+    }
+    this.sprites = { key, atlas, cell, source, half };
+    return this.sprites;
   }
 
   private clusterRadius(count: number): number {
@@ -224,20 +290,10 @@ export class TruckCanvasLayer extends Layer {
     context.fillStyle = colors[mark.punctuality];
     context.strokeStyle = outline;
     context.lineWidth = 1.5 * this.scale;
-    context.beginPath();
-    if (mark.heading === null || !Number.isFinite(mark.heading)) {
-      context.arc(0, 0, radius * 0.8, 0, Math.PI * 2);
-    } else {
-      // An arrowhead pointing where the truck drives: the map then shows the flow to the plant.
-      context.rotate((mark.heading * Math.PI) / 180);
-      context.moveTo(0, -radius * 1.3);
-      context.lineTo(radius, radius);
-      context.lineTo(0, radius * 0.45);
-      context.lineTo(-radius, radius);
-      context.closePath();
-    }
-    context.fill();
-    context.stroke();
+    const path = new Path2D();
+    traceTruck(path, mark.heading, 0, 0, radius);
+    context.fill(path);
+    context.stroke(path);
     context.restore();
   }
 
@@ -288,6 +344,50 @@ export class TruckCanvasLayer extends Layer {
       map.setView([cluster.lat, cluster.lon], Math.min(zoom, map.getMaxZoom()));
     }
   }
+}
+
+/** Headings are drawn in steps of 360° / HEADING_STEPS (5°): finer than the eye reads on a map. */
+const HEADING_STEPS = 72;
+
+/** The atlas column of a heading: its step, or the last column (the dot) when there is none. */
+function spriteColumn(heading: number | null): number {
+  if (heading === null || !Number.isFinite(heading)) return HEADING_STEPS;
+  const turned = ((heading % 360) + 360) % 360;
+  return Math.round((turned * HEADING_STEPS) / 360) % HEADING_STEPS;
+}
+
+/** Least urgent first: later classes are drawn over earlier ones. */
+const DRAW_ORDER: readonly PunctualityClass[] = [
+  'cancelled',
+  'completed',
+  'at_plant',
+  'on_time',
+  'at_risk',
+  'late',
+];
+
+/**
+ * Adds one truck's shape at (x, y) to a path: an arrowhead pointing where the truck drives (the map
+ * then shows the flow to the plant), or a dot when it has not reported a heading.
+ */
+function traceTruck(path: Path2D, heading: number | null, x: number, y: number, radius: number): void {
+  if (heading === null || !Number.isFinite(heading)) {
+    path.moveTo(x + radius * 0.8, y);
+    path.arc(x, y, radius * 0.8, 0, Math.PI * 2);
+    return;
+  }
+  const angle = (heading * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  // The arrow's points (0, -1.3r), (r, r), (0, 0.45r), (-r, r) in its own frame (pointing up),
+  // turned as context.rotate(angle) would turn them.
+  const c = radius * cos;
+  const s = radius * sin;
+  path.moveTo(x + 1.3 * s, y - 1.3 * c);
+  path.lineTo(x + c - s, y + s + c);
+  path.lineTo(x - 0.45 * s, y + 0.45 * c);
+  path.lineTo(x - c - s, y - s + c);
+  path.closePath();
 }
 
 function measureUpdate(start: number, count: number): void {

@@ -7,31 +7,41 @@ import { LoadingState } from '../../components/LoadingState';
 import { BaseMap } from '../../components/map/BaseMap';
 import { initialBounds } from '../../components/map/initialBounds';
 import { PlantMarker } from '../../components/map/PlantMarker';
+import { PmtilesLayer } from '../../components/map/PmtilesLayer';
+import type { PmtilesFileProblem } from '../../components/map/pmtilesFile';
 import { RemainingRoute } from '../../components/map/RemainingRoute';
 import { TruckLayer } from '../../components/map/TruckLayer';
 import { TruckTrack } from '../../components/map/TruckTrack';
 import { truckMark, useLiveTrucks } from '../../components/map/useLiveTrucks';
 import { usePlantTime } from '../../format/plantTime';
+import { BaseMapPicker } from './BaseMapPicker';
 import { FocusTruck } from './FocusTruck';
 import { FollowTruck } from './FollowTruck';
 import { MapFilters } from './MapFilters';
 import { MapLegend } from './MapLegend';
-import { TileToggle } from './TileToggle';
 import { TruckDetails } from './TruckDetails';
 import { TruckHoverCard } from './TruckHoverCard';
 import { TruckList } from './TruckList';
+import { useBaseMapSettings } from './useBaseMapSettings';
 import { useDeliveryDetail } from './useDeliveryDetail';
 import { useMapFilter } from './useMapFilter';
-import { useOnlineTiles } from './useOnlineTiles';
 
 /** Every inbound truck on a live map, with a legend that filters, a list and one truck's details. */
 export function MapView() {
-  const { t } = useTranslation('map');
+  const { t, i18n } = useTranslation('map');
   const { site } = usePlantTime();
   const live = useLiveTrucks();
   const { hidden, toggle, counts, shown, filter, setFilter, suppliers, carriers, criticalCount } =
     useMapFilter(live.trucks);
-  const [onlineTiles, setOnlineTiles] = useOnlineTiles();
+  const baseMap = useBaseMapSettings();
+  const [pmtilesProblem, setPmtilesProblem] = useState<PmtilesFileProblem | null>(null);
+  const pickPmtilesFile = useCallback(
+    (file: File | null) => {
+      setPmtilesProblem(null);
+      baseMap.setPmtilesFile(file);
+    },
+    [baseMap.setPmtilesFile],
+  );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [hover, setHover] = useState<{ id: string; at: Point } | null>(null);
@@ -88,8 +98,16 @@ export function MapView() {
         data-truck-count={drawnCount}
         data-cluster-count={clusterCount}
         data-following={following}
+        data-base-map={baseMap.choice}
       >
-        <BaseMap bounds={bounds} onlineTiles={onlineTiles}>
+        <BaseMap bounds={bounds} tiles={baseMap.choice === 'online' ? baseMap.tileSource : null}>
+          {baseMap.choice === 'pmtiles' && baseMap.pmtilesFile ? (
+            <PmtilesLayer
+              file={baseMap.pmtilesFile}
+              lang={i18n.language.startsWith('en') ? 'en' : 'de'}
+              onProblem={setPmtilesProblem}
+            />
+          ) : null}
           {site ? <PlantMarker site={site} label={site.city} /> : null}
           {selected && detail.data?.delivery.id === selected.id ? (
             <>
@@ -118,7 +136,15 @@ export function MapView() {
           />
         ) : null}
         <div className="map-view__toolbar">
-          <TileToggle online={onlineTiles} onChange={setOnlineTiles} />
+          <BaseMapPicker
+            choice={baseMap.choice}
+            onChoice={baseMap.setChoice}
+            tileSource={baseMap.tileSource}
+            onTileSource={baseMap.setTileSource}
+            pmtilesFile={baseMap.pmtilesFile}
+            onPmtilesFile={pickPmtilesFile}
+            pmtilesProblem={pmtilesProblem}
+          />
         </div>
         {live.error && !live.data ? (
           <div className="map-view__error">

@@ -69,3 +69,22 @@ test.describe('the viewer link', () => {
     expect(refused.status()).toBe(401);
   });
 });
+
+test('the wall shows a lost connection and recovers by itself', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto('/#/wall');
+  const wall = page.getByTestId('wall-view');
+  await expect(wall).toHaveAttribute('data-connection', 'online');
+  await expect.poll(() => page.locator('.wall-arrival').count()).toBeGreaterThan(0);
+
+  await context.setOffline(true);
+  await expect(wall).toHaveAttribute('data-connection', 'lost', { timeout: 15_000 });
+  await expect(page.getByTestId('wall-connection')).toBeVisible();
+
+  // Nobody touches the screen: the event stream's retry or the probe brings it back.
+  await context.setOffline(false);
+  await expect(wall).not.toHaveAttribute('data-connection', 'lost', { timeout: 15_000 });
+  await expect.poll(() => page.locator('.wall-arrival').count()).toBeGreaterThan(0);
+  await context.close();
+});

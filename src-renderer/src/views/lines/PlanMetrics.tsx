@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { type MetricKey, SHOWN_METRICS, useMetricFormat } from './MetricsCompare';
 import type { Metrics } from './types';
 
-const WATCHED: readonly MetricKey[] = SHOWN_METRICS.filter((key) => key !== 'moved');
+// Units the 48-hour horizon cuts off are normal planning, not news: the header leaves them out
+// (and `moved` means nothing for the plan itself). Proposals still compare every metric.
+const WATCHED: readonly MetricKey[] = SHOWN_METRICS.filter(
+  (key) => key !== 'moved' && key !== 'unproducedUnits',
+);
 
 /** The plan's figures over the horizon, as chips beside the title: red when the plan stops a line. */
 export function PlanMetrics({ metrics }: { metrics: Metrics }) {
@@ -11,7 +15,7 @@ export function PlanMetrics({ metrics }: { metrics: Metrics }) {
   return (
     <dl className="plan-metrics" data-testid="plan-metrics" aria-label={t('planMetrics.label')}>
       {WATCHED.map((key) => {
-        // Units the horizon cuts off are normal; only a stopping line is an alarm.
+        // Only a stopping line is an alarm.
         const bad = metrics[key] > 0 && key === 'stoppageMinutes';
         const warn = metrics[key] > 0 && key === 'tardinessMinutes';
         return (

@@ -85,7 +85,8 @@ describe('recommendations in the worker thread', () => {
       { timeLimitMs: 10_000 },
       { signal: controller.signal },
     );
-    setTimeout(() => controller.abort(), 100);
+    // The job is posted; aborting now sets the shared stop flag the worker checks as it runs.
+    controller.abort();
     await expect(running).rejects.toThrow(/abort/i);
     const next = await runner.runRecommendation(instance, { maxEvaluations: 20 });
     // The worker saw the stop flag: the next job did not wait out the ten seconds.

@@ -199,14 +199,20 @@ function stats(values: number[]): Stats {
   return { median: percentile(sorted, 50), p95: percentile(sorted, 95), count: sorted.length };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`bench map: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Warm-up batches (discarded) before measuring, so the JIT has seen the update path. */
+const WARM_UP_BATCHES = 2;
+
+/** Waits for `count` animation frames of the page: pacing by what the browser draws, not a clock. */
+function nextFrames(page: Page, count: number): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        let left = n;
+        const next = () => (--left > 0 ? requestAnimationFrame(next) : done());
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
 }
 
 /** Collects `count` update durations from the page, taken after `since` (page clock). */
@@ -214,15 +220,13 @@ async function collectUpdates(page: Page, count: number): Promise<number[]> {
   await page.evaluate(() => {
     (window as unknown as { __benchUpdates: unknown[] }).__benchUpdates.length = 0;
   });
-  const updates = await waitFor(
-    `${count} update batches`,
-    async () => {
-      const list = await page.evaluate(
-        () => (window as unknown as { __benchUpdates: { start: number; duration: number }[] }).__benchUpdates,
-      );
-      return list.length >= count ? list : null;
-    },
-    (count + 30) * 1000,
+  await page.waitForFunction(
+    (n) => (window as unknown as { __benchUpdates: unknown[] }).__benchUpdates.length >= n,
+    count,
+    { timeout: (count + 30) * 1000 },
+  );
+  const updates = await page.evaluate(
+    () => (window as unknown as { __benchUpdates: { start: number; duration: number }[] }).__benchUpdates,
   );
   const spanS = (updates[updates.length - 1]!.start - updates[0]!.start) / 1000;
   console.error(
@@ -257,10 +261,11 @@ async function panFrames(page: Page, selector: string): Promise<number[]> {
       const share = Math.min(1, (Date.now() - started) / DRAG_MS);
       await page.mouse.move(fromX + dx * share, fromY + dy * share);
       if (share === 1) break;
-      await page.waitForTimeout(8);
+      await nextFrames(page, 1);
     }
     await page.mouse.up();
-    await page.waitForTimeout(300);
+    // Let the pan's inertia settle: about 20 frames.
+    await nextFrames(page, 20);
   }
   const frames = await page.evaluate(() =>
     (window as unknown as { __benchStopFrames: () => number[] }).__benchStopFrames(),
@@ -280,26 +285,33 @@ async function startServe(dbPath: string): Promise<{ url: string; child: ChildPr
   // speed 60 every one-second tick moves trucks: the page refetches once a second (its minimum).
   const child = spawn(process.execPath, [serveScript, '--db', dbPath, '--speed', '60'], {
     env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await waitFor(
-      'the server',
-      async () => {
-        try {
-          return (await fetch(`${url}api/health`)).ok ? true : null;
-        } catch {
-          return null;
-        }
-      },
-      60_000,
-    );
+    await serving(child, 60_000);
     return { url, child };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
   }
+}
+
+/** Resolves when the server prints that it is serving (it listens by then). */
+function serving(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((done, fail) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error('bench map: the server did not start')), timeoutMs);
+    child.once('exit', (code) => fail(new Error(`bench map: the server exited (${code})`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is serving')) {
+        clearTimeout(timer);
+        child.stdout?.resume();
+        done();
+      }
+    });
+  });
 }
 
 async function stopChild(child: ChildProcess) {
@@ -312,19 +324,16 @@ async function stopChild(child: ChildProcess) {
 }
 
 async function liveTemplate(url: string): Promise<LiveTruck> {
-  return waitFor(
-    'a live truck of the demo',
-    async () => {
-      const response = await fetch(`${url}api/call/trucks.live`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      const body = (await response.json()) as { ok: boolean; value?: LiveTrucks };
-      return body.ok && body.value && body.value.trucks.length > 0 ? body.value.trucks[0]! : null;
-    },
-    30_000,
-  );
+  // The demo plant has trucks on the road from the moment it is loaded.
+  const response = await fetch(`${url}api/call/trucks.live`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  const body = (await response.json()) as { ok: boolean; value?: LiveTrucks };
+  const first = body.ok ? body.value?.trucks[0] : undefined;
+  if (!first) throw new Error('bench map: the demo plant has no truck on the road');
+  return first;
 }
 
 async function wallFigures(browser: Browser, url: string): Promise<BenchFigure[]> {
@@ -392,10 +401,10 @@ async function canvasRun(
   );
   await page.goto(`${url}#/map`, { timeout: 30_000 });
   const map = page.getByTestId('map-view');
-  await waitFor(
-    `${TRUCKS} trucks drawn`,
-    async () => ((await map.getAttribute('data-truck-count')) === String(TRUCKS) ? true : null),
-    30_000,
+  await page.waitForFunction(
+    (count) => document.querySelector('[data-testid="map-view"]')?.getAttribute('data-truck-count') === count,
+    String(TRUCKS),
+    { timeout: 30_000 },
   );
   // Zoom in (around the centre of the first view, where the fleet is) until clustering is off.
   let zoomClicks = 0;
@@ -403,11 +412,12 @@ async function canvasRun(
     if (zoomClicks >= 6) throw new Error('bench map: clustering still on after 6 zoom steps');
     await page.locator('.leaflet-control-zoom-in').click();
     zoomClicks += 1;
-    await page.waitForTimeout(400);
+    // Leaflet starts the zoom animation on the next frames; then wait for it to end.
+    await nextFrames(page, 3);
     await page.locator('.base-map .leaflet-zoom-anim').waitFor({ state: 'detached', timeout: 5000 });
   }
   await page.mouse.move(1, 1);
-  await page.waitForTimeout(1500);
+  await collectUpdates(page, WARM_UP_BATCHES);
   const markers = Number(await map.getAttribute('data-truck-count'));
   const updates = stats(await collectUpdates(page, BATCHES));
   const frames = stats(await panFrames(page, '.base-map'));
@@ -524,16 +534,11 @@ async function domRun(context: BrowserContext, url: string): Promise<RunFigures>
   const page = await context.newPage();
   await page.addInitScript(installRecorders, UPDATE_MEASURE);
   await page.goto(url, { timeout: 30_000 });
-  await waitFor(
-    'the DOM baseline',
-    async () =>
-      (await page.evaluate(() => (window as unknown as { __benchReady: boolean }).__benchReady))
-        ? true
-        : null,
-    30_000,
-  );
+  await page.waitForFunction(() => (window as unknown as { __benchReady: boolean }).__benchReady, null, {
+    timeout: 30_000,
+  });
   const markers = await page.evaluate(() => (window as unknown as { __benchCount: number }).__benchCount);
-  await page.waitForTimeout(1500);
+  await collectUpdates(page, WARM_UP_BATCHES);
   const updates = stats(await collectUpdates(page, BATCHES));
   const frames = stats(await panFrames(page, '#map'));
   await page.close();

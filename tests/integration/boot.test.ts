@@ -191,17 +191,9 @@ describe('the desktop app boots hardened', () => {
   });
 
   it('serves the wall on loopback with --wall-port', async () => {
-    const health = `http://127.0.0.1:${wallPort}/api/health`;
-    // The server starts right after the window; wait for it within a deadline.
-    const deadline = Date.now() + 10_000;
-    let status = 0;
-    while (status !== 200 && Date.now() < deadline) {
-      status = await fetch(health).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // The server starts right after the window; the app logs its address once it listens.
+    await app.waitForOutput(/wall server at http:\/\/127\.0\.0\.1:\d+\//);
+    const status = (await fetch(`http://127.0.0.1:${wallPort}/api/health`)).status;
     expect(status).toBe(200);
     const page = await fetch(`http://127.0.0.1:${wallPort}/`);
     expect(await page.text()).toContain('<div id="root">');

@@ -50,6 +50,7 @@ export class BootedApp {
   private readonly replies = new Map<number, (message: DriverMessage & { type: 'reply' }) => void>();
   private nextId = 1;
   private stderr = '';
+  private stdout = '';
   private exitCode: number | null | undefined;
   private readonly deadlineMs: number;
 
@@ -71,7 +72,10 @@ export class BootedApp {
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
-    this.child.stdout?.resume();
+    this.child.stdout?.on('data', (chunk: Buffer) => {
+      this.stdout += chunk.toString();
+      this.notify();
+    });
     this.child.on('message', (raw) => this.receive(raw as DriverMessage));
     this.exited = new Promise((done) => {
       this.child.on('exit', (code) => {
@@ -108,6 +112,34 @@ export class BootedApp {
       const timer = setTimeout(() => {
         finish();
         reject(new Error(`no "${kind}" within ${this.deadlineMs} ms.${this.describe()}`));
+      }, this.deadlineMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Resolves when the app has printed a line matching `pattern` (its own log, e.g. a server URL). */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray> {
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        const found = pattern.exec(this.stdout);
+        if (found) {
+          finish();
+          resolvePromise(found);
+        } else if (this.exitCode !== undefined) {
+          finish();
+          reject(
+            new Error(`the app exited (${this.exitCode}) before printing ${pattern}.${this.describe()}`),
+          );
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`no output matching ${pattern} within ${this.deadlineMs} ms.${this.describe()}`));
       }, this.deadlineMs);
       const finish = () => {
         clearTimeout(timer);

@@ -7,6 +7,7 @@ import type { OrderPlace } from './draftSequence';
 import { MetricsCompare } from './MetricsCompare';
 import { formatWeekdayTime } from './reach';
 import { recommendationSentence } from './recommendationSentence';
+import { sequenceChangeText } from './sequenceChangeText';
 import type { Recommendation } from './types';
 
 export type CardAction = 'apply' | 'reject' | 'undo';
@@ -155,19 +156,7 @@ export function RecommendationCard({
               <li key={change.orderId}>
                 <span className="mono">{change.orderId}</span>{' '}
                 <span className="muted">{places.get(change.orderId)?.order.productName ?? ''}</span>
-                <span className="recommendation__move">
-                  {change.fromLine === change.toLine
-                    ? t('recommendations.moveWithin', {
-                        line: lineName(change.toLine),
-                        from: change.fromIndex + 1,
-                        to: change.toIndex + 1,
-                      })
-                    : t('recommendations.moveAcross', {
-                        fromLine: lineName(change.fromLine),
-                        toLine: lineName(change.toLine),
-                        to: change.toIndex + 1,
-                      })}
-                </span>
+                <span className="recommendation__move">{sequenceChangeText(t, lineName, change)}</span>
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { formatMinutes } from '../../format/duration';
 import { usePlantFormat } from '../../format/plantTime';
 import type { OrderPlace } from './draftSequence';
 import { MetricsCompare } from './MetricsCompare';
+import { sequenceChangeText } from './sequenceChangeText';
 import type { SequenceDraft } from './useSequenceDraft';
 
 /**
@@ -41,17 +42,7 @@ export function SequenceDraftBar({
             <li key={change.orderId}>
               <span className="mono">{change.orderId}</span>{' '}
               <span className="muted">{places.get(change.orderId)?.order.productName}</span>{' '}
-              {change.fromLine === change.toLine
-                ? t('recommendations.moveWithin', {
-                    line: lineName(change.toLine),
-                    from: change.fromIndex + 1,
-                    to: change.toIndex + 1,
-                  })
-                : t('recommendations.moveAcross', {
-                    fromLine: lineName(change.fromLine),
-                    toLine: lineName(change.toLine),
-                    to: change.toIndex + 1,
-                  })}
+              {sequenceChangeText(t, lineName, change)}
             </li>
           ))}
         </ol>

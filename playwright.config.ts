@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PORT, EMPTY_PLANT_PORT, OWN_PLANT_PORT } from './tests/e2e/ports';
+import { CHROMIUM_LAUNCH } from './tests/support/chromiumLaunch';
 
 // Browser tests run in Debian's Chromium against `npm run serve`'s bundle (built by `npm test`
 // before this runs) on a fresh demo database; no browser is ever downloaded.
-const port = Number(process.env.E2E_PORT ?? 4871);
+const port = E2E_PORT;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,24 +19,18 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
-  webServer: {
-    command: `node tests/e2e/startServer.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
+  // The third server starts without a plant (--empty), for the first-run screen.
+  webServer: [
+    { serverPort: port, flags: '' },
+    { serverPort: OWN_PLANT_PORT, flags: '' },
+    { serverPort: EMPTY_PLANT_PORT, flags: ' --empty' },
+  ].map(({ serverPort, flags }) => ({
+    command: `node tests/e2e/startServer.mjs ${serverPort}${flags}`,
+    url: `http://127.0.0.1:${serverPort}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'pipe',
-  },
+    stdout: 'pipe' as const,
+  })),
 });

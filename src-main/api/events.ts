@@ -12,12 +12,33 @@ export interface EventMap {
   'coverage.changed': { at: number; stoppages: number };
   /** Proposals were computed, superseded or decided. */
   'recommendations.changed': { ids: string[] };
+  /** A partner's notices or channels changed (queued, sent, failed, retried). */
+  'notices.changed': { partnerIds: string[] };
+  /** Plant settings were changed (e.g. the scorecard tolerance): views showing them refetch. */
+  'settings.changed': { keys: string[] };
   'plant.reset': { demo: boolean };
+  /** A shift's report was written into the automatic-export folder (or failed to be). */
+  'reports.exported': { day: string; shiftId: string; ok: boolean };
   /** Asks the open views to show a view (menu shortcuts in the desktop app). */
   'ui.navigate': { view: ViewName };
+  /** A plant import's commit advanced (phase write/remove/done): the import dialog's progress bar. */
+  'import.progress': {
+    jobId: string;
+    phase: 'validate' | 'write' | 'remove' | 'done';
+    done: number;
+    total: number;
+  };
 }
 
-export type ViewName = 'map' | 'docks' | 'lines' | 'deliveries' | 'partners' | 'reports' | 'wall';
+export type ViewName =
+  | 'map'
+  | 'docks'
+  | 'lines'
+  | 'deliveries'
+  | 'partners'
+  | 'reports'
+  | 'wall'
+  | 'settings';
 
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -29,8 +50,12 @@ export const EVENT_NAMES: readonly EventName[] = [
   'alerts.changed',
   'coverage.changed',
   'recommendations.changed',
+  'notices.changed',
+  'settings.changed',
   'plant.reset',
+  'reports.exported',
   'ui.navigate',
+  'import.progress',
 ];
 
 export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;

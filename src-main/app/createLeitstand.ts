@@ -5,11 +5,16 @@ import type { Result } from '../api/result';
 import { openDatabase, type PlantDatabase } from '../db/connection';
 import { resumeDemoClock } from '../demo/clockState';
 import { loadDemoPlant, plantIsDemo, plantIsEmpty } from '../demo/load';
-import { Simulator } from '../demo/simulator';
+import type { Simulator } from '../demo/simulator';
+import { startFolderSync } from '../imports/plant/folderWatch';
+import { demoWasRemoved } from '../imports/plant/removeDemo';
+import { startAutoExport } from '../reports/autoExport';
+import { startPartnerNotices } from '../services/partnerNotices/dispatcher';
 import { type PlanningServices, startPlanning } from '../services/recommendation/planningServices';
 import { createRecommendationRunner } from '../services/recommendation/worker/runInWorker';
-import { type PlantClock, wallClock } from './clock';
+import { wallClock } from './clock';
 import type { AppContext } from './context';
+import { DemoRuntime, SwitchableClock } from './demoRuntime';
 
 export interface LeitstandOptions {
   dbPath: string;
@@ -23,6 +28,8 @@ export interface LeitstandOptions {
   /** Run the demo simulator when the plant is a demo (default true). */
   simulate?: boolean;
   logger?: Logger;
+  /** Send partner notices from the outbox (default true). */
+  partnerNotices?: boolean;
   /** Real time source; tests pass their own. */
   wallNow?: () => number;
   /** The re-sequencing recommender: in a worker thread (default) or inline (tests), and its budget. */
@@ -41,7 +48,10 @@ export interface Leitstand {
   ctx: AppContext;
   bus: EventBus;
   database: PlantDatabase;
+  /** The demo simulator while the plant is the demo and it runs (it follows loadDemo/removeDemo). */
   simulator: Simulator | null;
+  /** Starts and stops the demo's simulator and clock as the plant changes; absent when assembled by hand. */
+  demoRuntime?: DemoRuntime;
   /** The coverage projector and the recommender; null when assembled without them. */
   planning: PlanningServices | null;
   call(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
@@ -65,14 +75,23 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    if (!options.empty && (await plantIsEmpty(database))) {
+    // A plant whose demo a person removed stays empty: they chose their own (first run).
+    if (!options.empty && (await plantIsEmpty(database)) && !demoWasRemoved(database.sqlite)) {
       await loadDemoPlant(database, { seed: options.seed ?? DEFAULT_DEMO_SEED, now: wallNow() });
       logger.info(`[leitstand] loaded the demo plant into ${options.dbPath}`);
     }
     const demo = await plantIsDemo(database);
-    const clock: PlantClock = demo ? await resumeDemoClock(database, options.speed ?? 1, wallNow) : wallClock;
+    const speed = options.speed ?? 1;
+    // One clock object for the whole run: the demo runtime swaps its source when the demo is
+    // loaded or removed (first run, settings), and every service follows without a restart.
+    const clock = new SwitchableClock(demo ? await resumeDemoClock(database, speed, wallNow) : wallClock);
     const ctx: AppContext = { database, bus: new EventBus(), clock };
-    const simulator = demo && options.simulate !== false ? new Simulator(ctx, { logger }) : null;
+    const demoRuntime = new DemoRuntime(ctx, clock, {
+      speed,
+      simulate: options.simulate !== false,
+      wallNow,
+      logger,
+    });
     const planning = startPlanning(ctx, {
       logger,
       runner: createRecommendationRunner({ mode: options.recommender?.mode ?? defaultRecommenderMode() }),
@@ -86,8 +105,29 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
         ? { autoRecompute: options.recommender.autoRecompute }
         : {}),
     });
-    simulator?.start();
-    return assembleLeitstand(ctx, simulator, logger, planning);
+    // Notices out: the outbox dispatcher follows the event log (from here on) and the projection.
+    const notices =
+      options.partnerNotices === false ? null : await startPartnerNotices(ctx, { logger, wallNow });
+    // The demo's simulator starts here for a demo plant, later when the first run loads the demo.
+    await demoRuntime.follow();
+    // Each shift's report into the export folder at the shift's end, by the plant clock.
+    const reportExport = startAutoExport(ctx, { logger });
+    // Stock and order files the ERP drops into the sync folder (setting sync.folder), if one is set.
+    const folderSync = startFolderSync(ctx, { logger });
+    const leitstand = assembleLeitstand(ctx, null, logger, planning, notices);
+    return {
+      ...leitstand,
+      get simulator() {
+        return demoRuntime.simulator;
+      },
+      demoRuntime,
+      close: () =>
+        reportExport
+          .stop()
+          .then(() => folderSync.stop())
+          .then(() => demoRuntime.close())
+          .then(leitstand.close),
+    };
   } catch (error) {
     await database.close();
     throw error;
@@ -100,6 +140,7 @@ export function assembleLeitstand(
   simulator: Simulator | null,
   logger: Logger = console,
   planning: PlanningServices | null = null,
+  notices: { close(): Promise<void> } | null = null,
 ): Leitstand {
   let closing: Promise<void> | null = null;
   // Procedures reach the simulator through the context (demo.disrupt); only a running one is shown.
@@ -114,6 +155,7 @@ export function assembleLeitstand(
     close() {
       closing ??= (async () => {
         await simulator?.stop();
+        await notices?.close();
         await planning?.close();
         await ctx.database.close();
       })();

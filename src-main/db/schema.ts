@@ -17,6 +17,7 @@ export type PartnerRole = 'supplier' | 'carrier' | 'both';
 export type OrderStatus = 'planned' | 'running' | 'done';
 export type PositionSource = 'gps' | 'carrier' | 'simulator' | 'manual';
 export type StockMovementKind = 'receipt' | 'consumption' | 'correction';
+export type DockHandling = 'auto' | 'manual';
 
 export interface SiteTable {
   id: string;
@@ -49,6 +50,8 @@ export interface PartnerTable {
   contactEmail: string | null;
   contactPhone: string | null;
   createdAt: number;
+  /** The partner's EDI party id (GLN, DUNS or VDA supplier number); unique when set (schema v3). */
+  partyId: string | null;
 }
 
 export interface AccessTokenTable {
@@ -198,6 +201,10 @@ export interface InboundDeliveryTable {
   notes: string | null;
   createdAt: number;
   updatedAt: number;
+  /** JSON array of the door capabilities the truck needs (schema v2). */
+  requiredCapabilities: Generated<string>;
+  /** 'manual' once staff took a gate step by hand: the demo simulator leaves it alone (schema v2). */
+  dockHandling: Generated<DockHandling>;
 }
 
 export interface DeliveryItemTable {
@@ -252,6 +259,76 @@ export interface RecommendationTable {
   reason: string | null;
 }
 
+export type NoticeKind = 'slot_confirmation' | 'slot_change' | 'delay_ack' | 'shortage_alert';
+export type NoticeChannelKind = 'webhook' | 'email';
+export type NoticeLanguage = 'de' | 'en';
+export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** How a partner is reached with notices (schema v5). */
+export interface PartnerChannelTable {
+  id: string;
+  partnerId: string;
+  kind: NoticeChannelKind;
+  /** The webhook URL or the e-mail address. */
+  address: string;
+  /** HMAC key of a webhook; never shown again once stored. */
+  secret: string | null;
+  language: NoticeLanguage;
+  enabled: number;
+  /** JSON array of the notice kinds this channel receives. */
+  noticeKinds: Generated<string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One notice to one channel: the partner's communication log and the outbox (schema v5). */
+export interface PartnerMessageTable {
+  id: string;
+  partnerId: string;
+  channelId: string | null;
+  channel: NoticeChannelKind;
+  address: string;
+  kind: NoticeKind;
+  deliveryId: string | null;
+  topic: string;
+  sourceKey: string;
+  language: NoticeLanguage;
+  subject: string;
+  body: string;
+  payload: string;
+  status: NoticeStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+/** A partner's phone or tracker and the truck it rides in (schema v4). */
+export interface PartnerDeviceTable {
+  partnerId: string;
+  deviceId: string;
+  truckPlate: string | null;
+  label: Generated<string>;
+  createdAt: number;
+}
+
+/** Every shipping notice that came in, imported or refused: the plant's audit (schema v3). */
+export interface NoticeMessageTable {
+  id: Generated<number>;
+  receivedAt: number;
+  source: 'file' | 'api' | 'partner';
+  format: 'desadv' | 'csv' | 'json';
+  fileName: string | null;
+  partnerId: string | null;
+  /** JSON array of the notice numbers the message carried (as far as they could be read). */
+  noticeNumbers: Generated<string>;
+  outcome: 'imported' | 'refused';
+  error: string | null;
+  raw: string | null;
+  actor: string;
+}
+
 export interface Database {
   site: SiteTable;
   setting: SettingTable;
@@ -277,6 +354,10 @@ export interface Database {
   position: PositionTable;
   eventLog: EventLogTable;
   recommendation: RecommendationTable;
+  noticeMessage: NoticeMessageTable;
+  partnerDevice: PartnerDeviceTable;
+  partnerChannel: PartnerChannelTable;
+  partnerMessage: PartnerMessageTable;
 }
 
 export type InboundDeliveryRow = Selectable<InboundDeliveryTable>;

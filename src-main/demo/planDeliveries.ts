@@ -30,6 +30,8 @@ export interface PlannedDelivery {
   doorId: string;
   slotStart: number;
   slotEnd: number;
+  /** Door capabilities the supplier's trucks need (inbound_delivery.required_capabilities). */
+  requires: readonly string[];
   items: PlannedDeliveryItem[];
   route: SupplierRoute;
 }
@@ -156,6 +158,7 @@ export function planDayDeliveries(
       doorId: slot!.doorId,
       slotStart: slot!.slotStart,
       slotEnd: slot!.slotEnd,
+      requires: supplier.requires,
       items: load.parts.map((part, k) => ({
         lineNo: k + 1,
         partId: part.id,

@@ -48,6 +48,7 @@ export function plannedTruck(delivery: PlannedDelivery): TruckState {
     etaSource: 'notice',
     etaConfidenceMinutes: 60,
     lastFix: null,
+    handledByHand: false,
     dirty: true,
   };
 }

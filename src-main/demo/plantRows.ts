@@ -68,11 +68,19 @@ export interface DemoPlant extends MasterDataRows, DeliveryRows, OrderRows {
   settings: Row<SettingTable>[];
 }
 
+/** A 13-digit GLN: a 7-digit company prefix, a 5-digit location number and the GS1 check digit. */
+export function demoGln(companyPrefix: string, index: number): string {
+  const body = `${companyPrefix}${String(index + 1).padStart(5, '0')}`;
+  const sum = [...body].reduce((total, digit, at) => total + Number(digit) * (at % 2 === 0 ? 1 : 3), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
 export function masterDataRows(catalog: DemoCatalog, createdAt: number): MasterDataRows {
   const { site } = catalog;
   const partner = (
     entity: DemoCatalog['suppliers'][number] | DemoCatalog['carriers'][number],
     role: 'supplier' | 'carrier',
+    index: number,
   ): Row<PartnerTable> => ({
     id: entity.id,
     name: entity.name,
@@ -85,6 +93,8 @@ export function masterDataRows(catalog: DemoCatalog, createdAt: number): MasterD
     contactEmail: entity.contact.email,
     contactPhone: entity.contact.phone,
     createdAt,
+    // The GLN its shipping notices (DESADV NAD+SU / NAD+CA) name it by.
+    partyId: demoGln(role === 'supplier' ? '4012345' : '4098765', index),
   });
   return {
     site: {
@@ -100,8 +110,8 @@ export function masterDataRows(catalog: DemoCatalog, createdAt: number): MasterD
       createdAt,
     },
     partners: [
-      ...catalog.suppliers.map((supplier) => partner(supplier, 'supplier')),
-      ...catalog.carriers.map((carrier) => partner(carrier, 'carrier')),
+      ...catalog.suppliers.map((supplier, index) => partner(supplier, 'supplier', index)),
+      ...catalog.carriers.map((carrier, index) => partner(carrier, 'carrier', index)),
     ],
     doors: catalog.doors.map((door) => ({
       id: door.id,
@@ -201,6 +211,8 @@ export function deliveryRows(
         notes: null,
         createdAt,
         updatedAt,
+        requiredCapabilities: JSON.stringify(delivery.requires),
+        dockHandling: 'auto' as const,
       };
     }),
     deliveryItems: planned.flatMap((delivery) =>

@@ -13,7 +13,7 @@ import {
   writeSetting,
 } from './settings';
 import { logEvent } from './simulatorWrite';
-import { SlotBook, slotKey } from './slotBooking';
+import { SLOT_MS, SlotBook, slotKey } from './slotBooking';
 import { insertRows } from './writeRows';
 
 // The demo plant never runs dry of plan: whenever the planned days reach less than two days
@@ -70,14 +70,21 @@ export function extendHorizon(
   for (;;) {
     const range = plantDay(horizon.day0Start, horizon.nextDayIndex, timeZone);
     if (range.start - until >= HORIZON_AHEAD_MS) break;
+    // Staff may have moved slots onto a finer grid: every 30-minute slot a booking touches is taken.
     const taken = (
       sqlite
         .prepare(
-          `SELECT door_id, slot_start FROM inbound_delivery
-           WHERE door_id IS NOT NULL AND status != 'cancelled' AND slot_start >= ? AND slot_start < ?`,
+          `SELECT door_id, slot_start, slot_end FROM inbound_delivery
+           WHERE door_id IS NOT NULL AND status != 'cancelled' AND slot_start < ? AND slot_end > ?`,
         )
-        .all(range.start, range.end) as { door_id: string; slot_start: number }[]
-    ).map((row) => slotKey(row.door_id, row.slot_start));
+        .all(range.end, range.start) as { door_id: string; slot_start: number; slot_end: number }[]
+    ).flatMap((row) => {
+      const first = Math.floor((row.slot_start - range.start) / SLOT_MS);
+      const last = Math.ceil((row.slot_end - range.start) / SLOT_MS);
+      return Array.from({ length: Math.max(0, last - first) }, (_, k) =>
+        slotKey(row.door_id, range.start + (first + k) * SLOT_MS),
+      );
+    });
     const slots = new SlotBook(doorsFrom(sqlite), timeZone, taken);
     alignCarryWithPlan(sqlite, horizon.carry);
     for (const [lineId, workEnd] of lineWorkEnds(sqlite, now)) {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { perDatabase } from '../db/perDatabase';
 import type { DeliveryStatus, EtaSource, OrderStatus } from '../db/schema';
 import { parseOpeningHours } from '../domain/openingHours';
 import { DEPARTURE_LOOKAHEAD_MS } from './engine/truckTrip';
@@ -51,12 +52,13 @@ interface TruckRow {
   distance_km: number;
   travelled_km: number;
   disruption: string | null;
+  dock_handling: 'auto' | 'manual';
 }
 
 const TRUCK_COLUMNS = `d.id, d.door_id, d.slot_start, d.slot_end, d.status, d.eta, d.eta_source,
   d.eta_confidence_minutes, d.last_position_at, d.last_lat, d.last_lon, d.last_speed_kmh, d.last_heading,
   d.departed_at, d.gate_in_at, d.door_arrived_at, d.unloading_started_at, d.unloaded_at, d.gate_out_at,
-  r.waypoints, r.distance_km, r.travelled_km, r.disruption`;
+  r.waypoints, r.distance_km, r.travelled_km, r.disruption, d.dock_handling`;
 
 function statementsFor(sqlite: BetterSqlite3.Database) {
   return {
@@ -88,16 +90,7 @@ function statementsFor(sqlite: BetterSqlite3.Database) {
 }
 
 type Statements = ReturnType<typeof statementsFor>;
-const cache = new WeakMap<BetterSqlite3.Database, Statements>();
-
-export function statements(sqlite: BetterSqlite3.Database): Statements {
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = statementsFor(sqlite);
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+export const statements = perDatabase<Statements>(statementsFor);
 
 export function readSite(sqlite: BetterSqlite3.Database): SiteRow {
   const site = statements(sqlite).site.get() as SiteRow | undefined;
@@ -187,6 +180,7 @@ export function truckFromRow(row: TruckRow): TruckState {
             heading: row.last_heading ?? 0,
           }
         : null,
+    handledByHand: row.dock_handling === 'manual',
     dirty: false,
   };
 }

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { perDatabase } from '../db/perDatabase';
 import type { Journal, TruckState } from './engine/types';
 import type { LoadedPlant } from './simulatorState';
 
@@ -52,16 +53,7 @@ function writeStatementsFor(sqlite: BetterSqlite3.Database) {
 }
 
 type WriteStatements = ReturnType<typeof writeStatementsFor>;
-const cache = new WeakMap<BetterSqlite3.Database, WriteStatements>();
-
-export function writeStatements(sqlite: BetterSqlite3.Database): WriteStatements {
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = writeStatementsFor(sqlite);
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+export const writeStatements = perDatabase<WriteStatements>(writeStatementsFor);
 
 export function writeTruck(sqlite: BetterSqlite3.Database, truck: TruckState, at: number): void {
   const w = writeStatements(sqlite);

@@ -35,8 +35,8 @@ export interface RandomStream {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** mulberry32: tiny, fast and good enough for simulation noise. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: tiny, fast and good enough for simulation noise (the benches seed it by number). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -5,6 +5,7 @@ import { IPC_EVENT_CHANNEL } from '../api/contract';
 import type { EventMap, ViewName } from '../api/events';
 import { createLeitstand, type Leitstand } from '../app/createLeitstand';
 import { DatabaseOpenError } from '../db/connection';
+import { LiveIngest } from '../ingest/liveIngest';
 import { type RunningServer, startHttpServer } from '../server/http';
 import { bindIpc } from './ipc';
 import { parseLaunchOptions } from './launchOptions';
@@ -39,6 +40,8 @@ let starting: Promise<Leitstand | null> | null = null;
 let unbindIpc: (() => void) | null = null;
 /** The wall server (`--wall-port N`), for viewer links; null when the switch is absent. */
 let wallServer: RunningServer | null = null;
+/** The partner ingest server, as the settings say (loopback unless a person chose otherwise); it follows changes. */
+let ingestServer: LiveIngest | null = null;
 let closing = false;
 let closed = false;
 
@@ -118,6 +121,7 @@ async function start(): Promise<Leitstand | null> {
     throw error;
   }
   if (launch.wallPort !== undefined) await startWallServer(leitstand, launch.wallPort);
+  ingestServer = await LiveIngest.start(leitstand.ctx);
   return leitstand;
 }
 
@@ -140,13 +144,15 @@ async function startWallServer(leitstand: Leitstand, port: number): Promise<void
   }
 }
 
-/** Stops IPC and the wall server, then closes the database (the WAL is checkpointed into the file). */
+/** Stops IPC, the wall and the ingest server, then closes the database (the WAL is checkpointed into the file). */
 async function shutDown(): Promise<void> {
   const leitstand = await starting;
   unbindIpc?.();
   unbindIpc = null;
   await wallServer?.close();
   wallServer = null;
+  await ingestServer?.close();
+  ingestServer = null;
   await leitstand?.close();
 }
 

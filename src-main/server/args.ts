@@ -9,6 +9,10 @@ export interface ServeOptions {
   speed: number;
   empty: boolean;
   seed?: number;
+  /** The partner ingest server: off with --no-ingest; port and host override the stored settings. */
+  ingest: boolean;
+  ingestPort?: number;
+  ingestHost?: string;
 }
 
 /** Where the desktop app keeps its data (Electron's userData for the product "Leitstand"). */
@@ -34,14 +38,14 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}".`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'empty') flags.set(name, true);
-    else if (['db', 'speed', 'seed', 'host', 'port'].includes(name)) {
+    if (name === 'empty' || name === 'no-ingest') flags.set(name, true);
+    else if (['db', 'speed', 'seed', 'host', 'port', 'ingest-port', 'ingest-host'].includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value.`);
       flags.set(name, value);
     } else
       throw new Error(
-        `Unknown option --${name}. Options: --db PATH, --speed N, --seed N, --empty, --host H, --port N.`,
+        `Unknown option --${name}. Options: --db PATH, --speed N, --seed N, --empty, --host H, --port N, --ingest-port N, --ingest-host H, --no-ingest.`,
       );
   }
   const text = (name: string) => {
@@ -55,6 +59,13 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     host,
     speed: number('--speed', 0.1, 10_000).parse(text('speed') ?? 1),
     empty: flags.get('empty') === true,
+    ingest: flags.get('no-ingest') !== true,
+    ...(text('ingest-port') !== undefined
+      ? {
+          ingestPort: number('--ingest-port', 0, 65535).int().parse(text('ingest-port')),
+        }
+      : {}),
+    ...(text('ingest-host') !== undefined ? { ingestHost: text('ingest-host') } : {}),
     ...(text('seed') !== undefined
       ? {
           seed: number('--seed', 0, 2 ** 31)

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApiErrorCode, DomainError, fail, type Result } from '../api/result';
+import { DomainError, fail, type Result } from '../api/result';
 import type { Leitstand } from '../app/createLeitstand';
 import { resolveCaller, sameOrigin } from './access';
 import { readJsonBody } from './body';
+import { STATUS_OF, sendJson } from './jsonAnswers';
 import { FailureLockout, type LockoutPolicy } from './lockout';
-import { SECURITY_HEADERS } from './securityHeaders';
 import { openEventStream } from './sse';
 import { serveStatic } from './staticFiles';
 
@@ -26,30 +26,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const STATUS_OF: Record<ApiErrorCode, number> = {
-  UNKNOWN_PROCEDURE: 404,
-  INVALID_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  FORBIDDEN: 403,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  INTERNAL: 500,
-};
-
 const PROCEDURE_PATH = /^\/api\/call\/([A-Za-z0-9_.-]{1,100})$/;
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  response.end(text);
-}
 
 function sendResult(response: ServerResponse, result: Result<unknown>) {
   if (!result.ok && result.error.code === 'RATE_LIMITED') {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLeitstand } from '../app/createLeitstand';
 import { DatabaseOpenError } from '../db/connection';
+import { LiveIngest } from '../ingest/liveIngest';
 import { parseServeArgs } from './args';
 import { startHttpServer } from './http';
 
@@ -32,6 +33,12 @@ async function main() {
   });
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const server = await startHttpServer({ leitstand, staticDir, host: options.host, port: options.port });
+  // The ingest listener follows the settings while serving (a new port, turned off or on).
+  const ingest = await LiveIngest.start(leitstand.ctx, {
+    enabled: options.ingest,
+    ...(options.ingestPort !== undefined ? { port: options.ingestPort } : {}),
+    ...(options.ingestHost !== undefined ? { host: options.ingestHost } : {}),
+  });
   console.info(`Leitstand is serving ${server.url} (database ${options.dbPath}, speed ×${options.speed})`);
 
   let stopping = false;
@@ -39,6 +46,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.info(`leitstand serve: ${signal}, closing the database cleanly`);
+    await ingest.close();
     await server.close();
     await leitstand.close();
     process.exit(0);

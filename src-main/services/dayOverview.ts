@@ -2,10 +2,15 @@ import { DomainError } from '../api/result';
 import type { AppContext } from '../app/context';
 import { requireSite } from '../db/repositories/site';
 import { localDayRange, localParts } from '../domain/plantTime';
+import { hasArrived, latePartners, summarise, toReportDelivery } from '../reports/deliveryReport';
+import { SLOTS_PER_HOUR } from '../reports/dockCapacity';
+import { readDeliveryRows } from '../reports/reportRows';
 
-const MINUTE = 60_000;
-
-/** The figures of one plant-local day, from the deliveries whose slot starts in it. */
+/**
+ * The figures of one plant-local day, from the deliveries whose slot starts in it. It reads the
+ * same rows and judges punctuality the same way as the exported delivery report, so the Reports
+ * view and the file a supervisor sends on always agree.
+ */
 export async function dayOverview(ctx: AppContext, day: string) {
   const { db } = ctx.database;
   const site = await requireSite(db);
@@ -15,22 +20,9 @@ export async function dayOverview(ctx: AppContext, day: string) {
   } catch (error) {
     throw new DomainError('INVALID_INPUT', `day: ${(error as Error).message}`);
   }
-  const [deliveries, doorCount, shortItems] = await Promise.all([
-    db
-      .selectFrom('inboundDelivery as d')
-      .innerJoin('partner as s', 's.id', 'd.supplierId')
-      .select([
-        'd.id',
-        'd.status',
-        'd.slotStart',
-        'd.slotEnd',
-        'd.gateInAt',
-        'd.gateOutAt',
-        's.name as supplierName',
-      ])
-      .where('d.slotStart', '>=', range.start)
-      .where('d.slotStart', '<', range.end)
-      .execute(),
+  const now = ctx.clock.now();
+  const [rows, doorCount, shortItems] = await Promise.all([
+    readDeliveryRows(db, range),
     db
       .selectFrom('dockDoor')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -44,10 +36,9 @@ export async function dayOverview(ctx: AppContext, day: string) {
       .whereRef('i.quantityReceived', '<', 'i.quantityAnnounced')
       .executeTakeFirstOrThrow(),
   ]);
+  const deliveries = rows.map((row) => toReportDelivery(row, now));
+  const summary = summarise(deliveries, []);
 
-  const arrived = deliveries.filter((d) => d.gateInAt !== null);
-  const onTime = arrived.filter((d) => d.gateInAt! <= d.slotEnd);
-  const dwell = deliveries.filter((d) => d.gateInAt !== null && d.gateOutAt !== null);
   const perHour = Array.from({ length: 24 }, (_, hour) => ({ hour, planned: 0, arrived: 0 }));
   for (const delivery of deliveries) {
     perHour[localParts(delivery.slotStart, site.timeZone).hour]!.planned += 1;
@@ -55,34 +46,21 @@ export async function dayOverview(ctx: AppContext, day: string) {
       perHour[localParts(delivery.gateInAt, site.timeZone).hour]!.arrived += 1;
     }
   }
-  const lateBySupplier = new Map<string, number>();
-  for (const delivery of arrived) {
-    if (delivery.gateInAt! > delivery.slotEnd) {
-      lateBySupplier.set(delivery.supplierName, (lateBySupplier.get(delivery.supplierName) ?? 0) + 1);
-    }
-  }
-  const statusCounts: Record<string, number> = {};
-  for (const delivery of deliveries) statusCounts[delivery.status] = (statusCounts[delivery.status] ?? 0) + 1;
 
   return {
     day,
     timeZone: site.timeZone,
     range,
-    planned: deliveries.length,
-    arrived: arrived.length,
-    onTime: onTime.length,
-    onTimeRate: arrived.length ? onTime.length / arrived.length : null,
-    averageDwellMinutes: dwell.length
-      ? dwell.reduce((sum, d) => sum + (d.gateOutAt! - d.gateInAt!), 0) / dwell.length / MINUTE
-      : null,
+    planned: summary.planned,
+    arrived: deliveries.filter(hasArrived).length,
+    onTime: summary.onTime,
+    onTimeRate: summary.onTimeRate,
+    averageDwellMinutes: summary.averageDwellMinutes,
     shortItems: Number(shortItems.n),
-    statusCounts,
+    statusCounts: summary.statusCounts as Record<string, number>,
     // Two 30-minute slots per door and hour: the dock's nominal capacity.
-    capacityPerHour: Number(doorCount.n) * 2,
+    capacityPerHour: Number(doorCount.n) * SLOTS_PER_HOUR,
     perHour,
-    mostOftenLate: [...lateBySupplier.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 5)
-      .map(([supplierName, late]) => ({ supplierName, late })),
+    mostOftenLate: latePartners(deliveries, 5).map(({ supplierName, late }) => ({ supplierName, late })),
   };
 }

@@ -1,55 +1,55 @@
-import { z } from 'zod';
 import type { AppContext } from '../app/context';
-import { punctuality } from '../domain/punctuality';
+import { plantTimeZone, readDoors } from './dock/dockReads';
+import { readGridMinutes } from './dock/gridSetting';
+import { overlapsByDelivery, SLOT_COLUMNS, type SlotRow, slotFromRow } from './dock/slotView';
+import { currentStoppageFeeds, partsCarried } from './dock/stoppageFeeds';
 
-const capabilities = z.array(z.string()).catch([]);
-const openingHours = z
-  .array(z.object({ days: z.array(z.number().int().min(0).max(7)), open: z.string(), close: z.string() }))
-  .catch([]);
+/** Slots are at most a few hours long: look back this far for one that reaches into the range. */
+const LOOK_BACK_MS = 6 * 60 * 60 * 1000;
 
-/** Doors as rows, each with the slots that overlap [from, to): the dock timeline's data. */
+/**
+ * Doors as rows, each with the slots that overlap [from, to): the dock timeline's data. One query
+ * for the slots and one for the parts of the stoppages the projection predicts, however many slots
+ * (60 doors × 7 days is about 5,000).
+ */
 export async function doorTimeline(ctx: AppContext, from: number, to: number) {
-  const { db } = ctx.database;
+  const { sqlite } = ctx.database;
+  const feeds = await currentStoppageFeeds(ctx);
   const now = ctx.clock.now();
-  const [doors, slots] = await Promise.all([
-    db.selectFrom('dockDoor').selectAll().orderBy('sortOrder').execute(),
-    db
-      .selectFrom('inboundDelivery as d')
-      .innerJoin('partner as s', 's.id', 'd.supplierId')
-      .select([
-        'd.id',
-        'd.doorId',
-        'd.noticeNumber',
-        'd.truckPlate',
-        's.name as supplierName',
-        'd.status',
-        'd.slotStart',
-        'd.slotEnd',
-        'd.eta',
-        'd.etaConfidenceMinutes',
-        'd.gateInAt',
-        'd.unloadingStartedAt',
-        'd.unloadedAt',
-        'd.gateOutAt',
-      ])
-      .where('d.doorId', 'is not', null)
-      .where('d.status', '!=', 'cancelled')
-      // Indexed on slot_start; a slot is at most a few hours long, so look back a little.
-      .where('d.slotStart', '>=', from - 6 * 60 * 60 * 1000)
-      .where('d.slotStart', '<', to)
-      .where('d.slotEnd', '>', from)
-      .orderBy('d.slotStart')
-      .execute(),
-  ]);
+  const timeZone = plantTimeZone(sqlite);
+  const doors = readDoors(sqlite);
+  const rows = sqlite
+    .prepare(
+      `SELECT ${SLOT_COLUMNS} FROM inbound_delivery d JOIN partner s ON s.id = d.supplier_id
+       WHERE d.door_id IS NOT NULL AND d.status != 'cancelled'
+         AND d.slot_start >= ? AND d.slot_start < ? AND d.slot_end > ?
+       ORDER BY d.slot_start, d.id`,
+    )
+    .all(from - LOOK_BACK_MS, to, from) as SlotRow[];
+  const view = {
+    now,
+    timeZone,
+    doors: new Map(doors.map((door) => [door.id, door])),
+    overlaps: overlapsByDelivery(rows),
+    feeds,
+    parts: partsCarried(
+      sqlite,
+      rows.map((row) => row.id),
+      feeds.partIds,
+    ),
+  };
   return {
     now,
+    gridMinutes: readGridMinutes(sqlite),
     doors: doors.map((door) => ({
       id: door.id,
       name: door.name,
       unloadMinutes: door.unloadMinutes,
-      capabilities: capabilities.parse(JSON.parse(door.capabilities)),
-      openingHours: openingHours.parse(JSON.parse(door.openingHours)),
+      capabilities: door.capabilities,
+      openingHours: door.openingHours,
     })),
-    slots: slots.map((slot) => ({ ...slot, punctuality: punctuality(slot, now) })),
+    slots: rows.map((row) => slotFromRow(row, view)),
   };
 }
+
+export type DoorTimeline = Awaited<ReturnType<typeof doorTimeline>>;

@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../app/context';
+import { readTolerance } from './scorecard/toleranceSetting';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-/** Arrivals up to this long after the slot's end still count as on time (a first cut; see scorecards). */
-const ON_TIME_TOLERANCE_MS = 0;
+const MINUTE = 60_000;
 
 export async function partnerList(ctx: AppContext) {
   const { db } = ctx.database;
   const since = ctx.clock.now() - WEEK_MS;
+  // The same tolerance the scorecards judge by, so the list and a partner's page agree.
+  const toleranceMs = (await readTolerance(db)) * MINUTE;
   const partners = await db.selectFrom('partner').selectAll().orderBy('name').execute();
   // One pass over the week's arrived deliveries, grouped per partner role.
   const arrivals = (role: 'supplierId' | 'carrierId') =>
@@ -16,9 +18,7 @@ export async function partnerList(ctx: AppContext) {
       .select([
         sql<string>`${sql.ref(role)}`.as('partnerId'),
         (eb) => eb.fn.countAll<number>().as('arrived'),
-        sql<number>`sum(case when gate_in_at <= slot_end + ${ON_TIME_TOLERANCE_MS} then 1 else 0 end)`.as(
-          'onTime',
-        ),
+        sql<number>`sum(case when gate_in_at <= slot_end + ${toleranceMs} then 1 else 0 end)`.as('onTime'),
       ])
       .where('gateInAt', 'is not', null)
       .where('slotStart', '>=', since)

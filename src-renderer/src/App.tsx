@@ -1,20 +1,25 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isViewer } from './api/viewerToken';
 import { AppShell } from './components/AppShell';
+import { LoadingState } from './components/LoadingState';
 import { NotFound } from './components/NotFound';
 import { PlantProvider } from './components/PlantProvider';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
+import {
+  DeliveriesView,
+  DockTimelineView,
+  LinesView,
+  MapView,
+  PartnersView,
+  ReportsView,
+  SettingsView,
+  WallView,
+} from './router/lazyViews';
 import type { Route } from './router/routes';
 import { useRoute } from './router/useRoute';
 import { useViewShortcuts } from './router/useViewShortcuts';
-import { DeliveriesView } from './views/deliveries/DeliveriesView';
-import { DockTimelineView } from './views/docks/DockTimelineView';
-import { LinesView } from './views/lines/LinesView';
-import { MapView } from './views/map/MapView';
-import { PartnersView } from './views/partners/PartnersView';
-import { ReportsView } from './views/reports/ReportsView';
-import { WallView } from './views/wall/WallView';
+import { FirstRunGate } from './views/firstRun/FirstRunGate';
 
 function ViewOutlet({ route }: { route: Route }) {
   switch (route.view) {
@@ -30,20 +35,27 @@ function ViewOutlet({ route }: { route: Route }) {
       return <PartnersView />;
     case 'reports':
       return <ReportsView day={route.params[0] ?? null} />;
+    case 'settings':
+      return <SettingsView section={route.params[0] ?? null} />;
     default:
       return <NotFound />;
   }
 }
 
 export function App() {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'settings']);
   const hashRoute = useRoute();
   // A viewer link reaches the wall only: every other view has controls that change the plant.
   const route: Route = isViewer ? { view: 'wall', params: [] } : hashRoute;
   useViewShortcuts();
 
   useEffect(() => {
-    const view = route.view ? t(`nav.${route.view}`) : t('state.notFound');
+    const view =
+      route.view === 'settings'
+        ? t('settings:nav')
+        : route.view
+          ? t(`nav.${route.view}`)
+          : t('state.notFound');
     document.title = `${view} · ${t('appName')}`;
   }, [route.view, t]);
 
@@ -53,12 +65,18 @@ export function App() {
         // The wall screen runs full screen, without nav or header, and shows its own large
         // connection state, so the desk's small banner stays off it.
         <ViewErrorBoundary key="wall">
-          <WallView />
+          <Suspense fallback={<LoadingState fullPage />}>
+            <WallView />
+          </Suspense>
         </ViewErrorBoundary>
       ) : (
         <AppShell view={route.view}>
           <ViewErrorBoundary key={route.view ?? 'not-found'}>
-            <ViewOutlet route={route} />
+            <FirstRunGate view={route.view}>
+              <Suspense fallback={<LoadingState />}>
+                <ViewOutlet route={route} />
+              </Suspense>
+            </FirstRunGate>
           </ViewErrorBoundary>
         </AppShell>
       )}

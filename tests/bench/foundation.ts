@@ -2,13 +2,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { SERVE_SCRIPT } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 2's figures: server start to first health answer, API round trip, demo database size.
-
-const serveScript = fileURLToPath(new URL('./serve.js', import.meta.url));
 
 async function waitForHealth(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -26,7 +24,7 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
 /** Starts `serve` on a database and measures spawn → first 200 from /api/health. */
 async function timeStart(dbPath: string, port: number) {
   const started = performance.now();
-  const child = spawn(process.execPath, [serveScript, '--db', dbPath], {
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--db', dbPath], {
     env: { ...process.env, PORT: String(port) },
     stdio: 'ignore',
   });

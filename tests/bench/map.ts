@@ -1,12 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ProcedureOutput } from '../../src-main/api/contract';
+import { mulberry32 } from '../../src-main/domain/seededRandom';
+import { launchChromium, nextFrames } from './chromium';
+import { startServeProcess, stopChild } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 4's figures, in Chromium through Playwright: 2,000 trucks updated at 1 Hz on the map view
@@ -15,24 +17,6 @@ import { type BenchFigure, percentile } from './table';
 // measured for the plain DOM-marker approach (one L.marker with a divIcon per truck) on a page the
 // bench serves itself, and printed as the baseline of the canvas figures.
 
-const serveScript = fileURLToPath(new URL('./serve.js', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/**
- * Playwright is a dev dependency, so the bundler would inline it (and break it); a specifier it
- * cannot follow keeps it an import of node_modules at run time.
- */
-const PLAYWRIGHT = '@playwright/test';
-const loadChromium = async () =>
-  ((await import(/* @vite-ignore */ PLAYWRIGHT)) as typeof import('@playwright/test')).chromium;
 const TRUCKS = 2000;
 /** Update batches to collect, at 1 Hz. */
 const BATCHES = 32;
@@ -50,18 +34,6 @@ type LiveTruck = LiveTrucks['trucks'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic fleet
-
-/** Deterministic, so the canvas run and the DOM baseline see the same trucks on the same calls. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CLASSES = ['on_time', 'at_risk', 'late', 'at_plant'] as const;
 const PLANT_STATUSES = ['at_gate', 'at_door', 'unloading'] as const;
@@ -85,7 +57,8 @@ class SyntheticFleet {
   private calls = 0;
 
   constructor(template: LiveTruck, count: number) {
-    const random = prng(4711);
+    // Deterministic, so the canvas run and the DOM baseline see the same trucks on the same calls.
+    const random = mulberry32(4711);
     const now = Date.now();
     for (let i = 0; i < count; i += 1) {
       const cls = CLASSES[i % CLASSES.length]!;
@@ -202,19 +175,6 @@ function stats(values: number[]): Stats {
 /** Warm-up batches (discarded) before measuring, so the JIT has seen the update path. */
 const WARM_UP_BATCHES = 2;
 
-/** Waits for `count` animation frames of the page: pacing by what the browser draws, not a clock. */
-function nextFrames(page: Page, count: number): Promise<void> {
-  return page.evaluate(
-    (n) =>
-      new Promise<void>((done) => {
-        let left = n;
-        const next = () => (--left > 0 ? requestAnimationFrame(next) : done());
-        requestAnimationFrame(next);
-      }),
-    count,
-  );
-}
-
 /** Collects `count` update durations from the page, taken after `since` (page clock). */
 async function collectUpdates(page: Page, count: number): Promise<number[]> {
   await page.evaluate(() => {
@@ -283,44 +243,8 @@ async function startServe(dbPath: string): Promise<{ url: string; child: ChildPr
   // The simulator reports each truck's position once a plant minute, so at speed 1 a
   // positions.moved event (and with it a refetch of trucks.live) comes only every few seconds. At
   // speed 60 every one-second tick moves trucks: the page refetches once a second (its minimum).
-  const child = spawn(process.execPath, [serveScript, '--db', dbPath, '--speed', '60'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  try {
-    await serving(child, 60_000);
-    return { url, child };
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-}
-
-/** Resolves when the server prints that it is serving (it listens by then). */
-function serving(child: ChildProcess, timeoutMs: number): Promise<void> {
-  return new Promise((done, fail) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error('bench map: the server did not start')), timeoutMs);
-    child.once('exit', (code) => fail(new Error(`bench map: the server exited (${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('is serving')) {
-        clearTimeout(timer);
-        child.stdout?.resume();
-        done();
-      }
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  const { child } = await startServeProcess({ bench: 'map', args: ['--db', dbPath, '--speed', '60'], port });
+  return { url: `http://127.0.0.1:${port}/`, child };
 }
 
 async function liveTemplate(url: string): Promise<LiveTruck> {
@@ -556,11 +480,7 @@ export async function mapBench(): Promise<BenchFigure[]> {
     const started = await startServe(join(dir, 'map.db'));
     serve = started.child;
     const template = await liveTemplate(started.url);
-    browser = await (await loadChromium()).launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
 
     // The wall first, on a fresh context and an idle page cache.
     const wall = await wallFigures(browser, started.url);

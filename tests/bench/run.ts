@@ -1,6 +1,11 @@
 import { coverageBench } from './coverage-projection';
+import { dockTimelineBench } from './dock-timeline';
+import { etaBench } from './eta';
 import { foundationBench } from './foundation';
+import { ingestBench } from './ingest';
 import { mapBench } from './map';
+import { plantImportBench } from './plant-import';
+import { reportsBench } from './reports';
 import { evaluationBench } from './reschedule-evaluate';
 import { recommendationBench } from './reschedule-recommend';
 import { type BenchFigure, meetsTarget, renderTable } from './table';
@@ -15,6 +20,11 @@ const suites: [string, () => Promise<BenchFigure[]>][] = [
   ['recommendation', recommendationBench],
   ['coverage projection', coverageBench],
   ['map', mapBench],
+  ['docks', dockTimelineBench],
+  ['ingest', ingestBench],
+  ['eta', etaBench],
+  ['reports', reportsBench],
+  ['plant import', plantImportBench],
 ];
 
 async function main() {

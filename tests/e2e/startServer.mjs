@@ -7,11 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const port = process.argv[2] ?? '4871';
+// --empty: a database without the demo plant, so the app opens on the first-run screen.
+const empty = process.argv.slice(3).includes('--empty') ? ['--empty'] : [];
 const dir = mkdtempSync(join(tmpdir(), 'leitstand-e2e-'));
-const child = spawn(process.execPath, ['out/main/serve.js', '--db', join(dir, 'e2e.db'), '--speed', '1'], {
-  env: { ...process.env, PORT: port },
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['out/main/serve.js', '--db', join(dir, 'e2e.db'), '--speed', '1', '--no-ingest', ...empty],
+  {
+    env: { ...process.env, PORT: port },
+    stdio: 'inherit',
+  },
+);
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

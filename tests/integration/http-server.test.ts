@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assembleLeitstand } from '../../src-main/app/createLeitstand';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations/index';
 import { MAX_BODY_BYTES } from '../../src-main/server/body';
 import { type RunningServer, startHttpServer } from '../../src-main/server/http';
 import { loadFixturePlant } from '../support/fixturePlant';
@@ -56,7 +57,7 @@ describe('the HTTP transport', () => {
     const response = await fetch(new URL('api/health', server.url));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ ok: true, value: { status: 'ok', schemaVersion: 1 } });
+    expect(body).toMatchObject({ ok: true, value: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   it('calls a procedure of the registry with JSON', async () => {

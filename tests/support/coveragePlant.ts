@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src-main/app/context';
 import { ALWAYS_OPEN } from '../../src-main/domain/openingHours';
 import { loadFixturePlant } from './fixturePlant';
+import { testContext } from './testContext';
 
 const MINUTE = 60_000;
 
@@ -190,4 +191,11 @@ export async function loadCoveragePlant(ctx: AppContext) {
       .values([item('D-4', '4711-002', 100), item('D-5', '4711-003', 300), item('D-6', '4711-002', 50)])
       .execute();
   });
+}
+
+/** A test context (testContext.ts) with the coverage plant loaded, its clock at 09:00 local. */
+export async function coveragePlantContext() {
+  const t = await testContext();
+  await loadCoveragePlant(t.ctx);
+  return t;
 }

@@ -4,13 +4,20 @@ import { coverageProcedures } from './coverage';
 import { deliveryProcedures } from './deliveries';
 import { demoProcedures } from './demo';
 import { dockProcedures } from './docks';
+import { etaProcedures } from './eta';
+import { gateProcedures } from './gate';
 import { lineProcedures } from './lines';
+import { noticeProcedures } from './notices';
+import { partnerNoticeProcedures } from './partnerNotices';
 import { partnerProcedures } from './partners';
+import { partnerTokenProcedures } from './partnerTokens';
 import { partProcedures } from './parts';
 import { plantProcedures } from './plant';
+import { plantDataProcedures } from './plantData';
 import { recommendationProcedures } from './recommendations';
 import { reportProcedures } from './reports';
 import { sequenceProcedures } from './sequence';
+import { settingsProcedures } from './settings';
 import { truckProcedures } from './trucks';
 import { viewerLinkProcedures } from './viewerLinks';
 
@@ -20,17 +27,24 @@ export const procedures = {
   ...plantProcedures,
   ...alertProcedures,
   ...deliveryProcedures,
+  ...etaProcedures,
   ...truckProcedures,
   ...dockProcedures,
+  ...gateProcedures,
   ...lineProcedures,
   ...sequenceProcedures,
   ...coverageProcedures,
   ...recommendationProcedures,
   ...partProcedures,
   ...partnerProcedures,
+  ...partnerNoticeProcedures,
+  ...noticeProcedures,
   ...reportProcedures,
   ...demoProcedures,
   ...viewerLinkProcedures,
+  ...partnerTokenProcedures,
+  ...plantDataProcedures,
+  ...settingsProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type ProcedureMap = typeof procedures;

@@ -14,35 +14,42 @@ export interface DeliveryFilter {
   offset: number;
 }
 
-/** The columns every delivery listing shows, with partner and door names joined in. */
-function summaryQuery(db: Kysely<Database>) {
+/**
+ * Deliveries as d with their supplier (s), carrier (c) and door joined in: where every read that
+ * shows a delivery by its partners' and door's names starts, each with its own columns.
+ */
+export function deliveriesWithParties(db: Kysely<Database>) {
   return db
     .selectFrom('inboundDelivery as d')
     .innerJoin('partner as s', 's.id', 'd.supplierId')
     .leftJoin('partner as c', 'c.id', 'd.carrierId')
-    .leftJoin('dockDoor as door', 'door.id', 'd.doorId')
-    .select([
-      'd.id',
-      'd.noticeNumber',
-      'd.supplierId',
-      's.name as supplierName',
-      'd.carrierId',
-      'c.name as carrierName',
-      'd.truckPlate',
-      'd.originName',
-      'd.doorId',
-      'door.name as doorName',
-      'd.slotStart',
-      'd.slotEnd',
-      'd.status',
-      'd.eta',
-      'd.etaSource',
-      'd.etaConfidenceMinutes',
-      'd.gateInAt',
-      'd.unloadingStartedAt',
-      'd.unloadedAt',
-      'd.gateOutAt',
-    ]);
+    .leftJoin('dockDoor as door', 'door.id', 'd.doorId');
+}
+
+/** The columns every delivery listing shows, with partner and door names joined in. */
+function summaryQuery(db: Kysely<Database>) {
+  return deliveriesWithParties(db).select([
+    'd.id',
+    'd.noticeNumber',
+    'd.supplierId',
+    's.name as supplierName',
+    'd.carrierId',
+    'c.name as carrierName',
+    'd.truckPlate',
+    'd.originName',
+    'd.doorId',
+    'door.name as doorName',
+    'd.slotStart',
+    'd.slotEnd',
+    'd.status',
+    'd.eta',
+    'd.etaSource',
+    'd.etaConfidenceMinutes',
+    'd.gateInAt',
+    'd.unloadingStartedAt',
+    'd.unloadedAt',
+    'd.gateOutAt',
+  ]);
 }
 
 function applyFilter<Q extends ReturnType<typeof summaryQuery>>(query: Q, filter: DeliveryFilter): Q {

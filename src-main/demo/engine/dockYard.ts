@@ -6,7 +6,9 @@ import type { DoorModel, Journal, PlantModel, PlantState, TruckState } from './t
 // From the gate to the door and out again. A door takes one truck at a time; a waiting truck is
 // called when its door is free and open, at most half an hour before its slot, the earliest
 // callable first. Unloading takes the door's unload minutes, the goods are booked into stock
-// (now and then short), and the truck checks out at the gate a few minutes later.
+// (now and then short), and the truck checks out at the gate a few minutes later. A truck staff
+// handle by hand is left to them: it is never called, unloaded or let out here, and the door it
+// stands at takes nobody else until they have unloaded it.
 
 const MINUTE = 60_000;
 /** Trucks are not called to the door earlier than this before their slot. */
@@ -57,6 +59,7 @@ function workDoor(
     const occupant = atPlant.find(
       (truck) => truck.doorId === door.id && (truck.status === 'at_door' || truck.status === 'unloading'),
     );
+    if (occupant?.handledByHand) return;
     if (occupant?.status === 'at_door') {
       const startAt = Math.round(
         Math.max(from, (occupant.doorArrivedAt ?? from) + dockingMs(model.seed, occupant.id)),
@@ -79,7 +82,7 @@ function workDoor(
     }
     let next: TruckState | null = null;
     for (const truck of atPlant) {
-      if (truck.status !== 'at_gate' || truck.doorId !== door.id) continue;
+      if (truck.status !== 'at_gate' || truck.doorId !== door.id || truck.handledByHand) continue;
       if (
         next === null ||
         callAt(truck, freeSince) < callAt(next, freeSince) ||
@@ -107,7 +110,7 @@ export function workDock(
 ): void {
   for (const door of model.doors) workDoor(door, atPlant, from, to, model, state, journal);
   for (const truck of atPlant) {
-    if (truck.status !== 'unloaded' || truck.unloadedAt === null) continue;
+    if (truck.status !== 'unloaded' || truck.unloadedAt === null || truck.handledByHand) continue;
     const leaveAt = Math.round(Math.max(from, truck.unloadedAt + gateOutDelayMs(model.seed, truck.id)));
     if (leaveAt >= to) continue;
     changeStatus(truck, 'departed', leaveAt, journal);

@@ -57,11 +57,13 @@ export function runPlant(
     return pace;
   };
   const departures = state.trucks
-    .filter((truck) => truck.status === 'announced')
+    .filter((truck) => truck.status === 'announced' && !truck.handledByHand)
     .map((truck) => ({ truck, at: plannedDeparture(model.seed, truck, model.geofenceKm) }))
     .sort((a, b) => a.at - b.at || a.truck.id.localeCompare(b.truck.id));
   let nextDeparture = 0;
   let active = state.trucks.filter((truck) => ON_THE_WAY_OR_AT_PLANT.has(truck.status));
+  // Trucks staff handle by hand stay in `active`: the dock must see the doors they occupy.
+  const driven = (truck: TruckState) => truck.status === 'in_transit' && !truck.handledByHand;
   const openOrders = openOrdersByLine(state.orders);
 
   for (let t = from; t < to; ) {
@@ -80,12 +82,12 @@ export function runPlant(
       active.push(truck);
     }
     for (const truck of active) {
-      if (truck.status === 'in_transit') driveTruck(truck, t, end, paceOf(truck), model, journal);
+      if (driven(truck)) driveTruck(truck, t, end, paceOf(truck), model, journal);
     }
     workDock(active, t, end, model, state, journal);
     if (options.trailEveryMs !== undefined) {
       for (const truck of active) {
-        if (truck.status !== 'in_transit') continue;
+        if (!driven(truck)) continue;
         if (truck.lastFix === null || end - truck.lastFix.at >= options.trailEveryMs) {
           recordFix(truck, end, paceOf(truck), journal);
         }
@@ -96,7 +98,7 @@ export function runPlant(
   }
 
   for (const truck of active) {
-    if (truck.status !== 'in_transit') continue;
+    if (!driven(truck)) continue;
     if (truck.lastFix === null || to - truck.lastFix.at >= options.fixGapMs) {
       recordFix(truck, to, paceOf(truck), journal);
     }

@@ -59,6 +59,11 @@ export interface TruckState {
   etaSource: EtaSource | null;
   etaConfidenceMinutes: number | null;
   lastFix: PositionFix | null;
+  /**
+   * Staff took a gate step by hand (dock_handling 'manual'): the engine neither moves the truck
+   * nor advances its dock steps, but the door it stands at stays occupied.
+   */
+  handledByHand: boolean;
   /** Something the database holds changed: write the row back. */
   dirty: boolean;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../api/result';
 import type { AppContext } from '../../app/context';
-import { hashTokenSecret, newTokenSecret } from './secret';
+import { insertAccessToken, markAccessTokenRevoked } from './tokenRows';
 
 export interface ViewerLink {
   id: string;
@@ -19,40 +19,24 @@ export interface ViewerLink {
 export async function createViewerLink(ctx: AppContext, label: string, actor: string) {
   const now = ctx.clock.now();
   const id = `VL-${randomUUID()}`;
-  const token = newTokenSecret();
-  await ctx.database.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('accessToken')
-      .values({
-        id,
-        partnerId: null,
-        scope: 'viewer',
-        label,
-        tokenHash: hashTokenSecret(token),
-        createdAt: now,
-        revokedAt: null,
-        lastUsedAt: null,
-      })
-      .execute();
-    await trx
-      .insertInto('eventLog')
-      .values({
-        at: now,
-        actor,
-        kind: 'viewerLink.created',
-        entityType: 'accessToken',
-        entityId: id,
-        payload: JSON.stringify({ label }),
-      })
-      .execute();
-  });
+  const token = await ctx.database.db
+    .transaction()
+    .execute((trx) =>
+      insertAccessToken(
+        trx,
+        { id, partnerId: null, scope: 'viewer', label, now },
+        { actor, kind: 'viewerLink.created', payload: { label } },
+      ),
+    );
   return { id, label, token, createdAt: now };
 }
+
+const VIEWER_LINK_COLUMNS = ['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'] as const;
 
 export async function listViewerLinks(ctx: AppContext): Promise<ViewerLink[]> {
   return ctx.database.db
     .selectFrom('accessToken')
-    .select(['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .select(VIEWER_LINK_COLUMNS)
     .where('scope', '=', 'viewer')
     .orderBy('createdAt', 'desc')
     .orderBy('id')
@@ -65,24 +49,17 @@ export async function revokeViewerLink(ctx: AppContext, id: string, actor: strin
   return ctx.database.db.transaction().execute(async (trx) => {
     const link = await trx
       .selectFrom('accessToken')
-      .select(['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'])
+      .select(VIEWER_LINK_COLUMNS)
       .where('id', '=', id)
       .where('scope', '=', 'viewer')
       .executeTakeFirst();
     if (!link) throw new DomainError('NOT_FOUND', `There is no viewer link ${id}.`);
     if (link.revokedAt !== null) return link;
-    await trx.updateTable('accessToken').set({ revokedAt: now }).where('id', '=', id).execute();
-    await trx
-      .insertInto('eventLog')
-      .values({
-        at: now,
-        actor,
-        kind: 'viewerLink.revoked',
-        entityType: 'accessToken',
-        entityId: id,
-        payload: JSON.stringify({ label: link.label }),
-      })
-      .execute();
+    await markAccessTokenRevoked(trx, id, now, {
+      actor,
+      kind: 'viewerLink.revoked',
+      payload: { label: link.label },
+    });
     return { ...link, revokedAt: now };
   });
 }

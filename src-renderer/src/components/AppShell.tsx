@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlantLanguage } from '../hooks/usePlantLanguage';
 import type { ViewName } from '../router/routes';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
@@ -8,6 +9,7 @@ import { Nav } from './Nav';
 /** Header across the top, views on the left, the current view filling the rest. */
 export function AppShell({ view, children }: { view: ViewName | null; children: ReactNode }) {
   const { t } = useTranslation('common');
+  usePlantLanguage();
   return (
     <div className="shell">
       <button type="button" className="skip-link" onClick={focusMain}>

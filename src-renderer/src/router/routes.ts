@@ -11,6 +11,7 @@ export const VIEWS: readonly ViewName[] = [
   'partners',
   'reports',
   'wall',
+  'settings',
 ];
 
 export const DEFAULT_VIEW: ViewName = 'map';

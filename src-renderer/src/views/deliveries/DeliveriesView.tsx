@@ -13,6 +13,7 @@ import { navigate } from '../../router/useRoute';
 import { DeliveryDetail } from './DeliveryDetail';
 import { deliveryColumns } from './deliveryColumns';
 import { KeyboardHint } from './KeyboardHint';
+import { NoticeImportButton } from './NoticeImportDialog';
 import { StatusChips } from './StatusChips';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useListKeyboard } from './useListKeyboard';
@@ -105,6 +106,7 @@ export function DeliveriesView({ deliveryId }: { deliveryId: string | null }) {
           shortcut="/"
         />
         <span className="view__spacer" />
+        <NoticeImportButton />
         <DayPicker day={day} onChange={setDay} />
       </div>
       <div className="view__filters">

@@ -5,9 +5,11 @@ import { Icon } from '../../components/icons';
 import { LoadingState } from '../../components/LoadingState';
 import { PunctualityBadge, StatusBadge } from '../../components/StatusBadge';
 import { useProcedure } from '../../hooks/useProcedure';
+import { GateActionBar } from '../docks/gate/GateActionBar';
 import { DeliveryFacts } from './DeliveryFacts';
 import { DeliveryItemsTable } from './DeliveryItemsTable';
 import { DeliverySteps } from './DeliverySteps';
+import { EtaExplanation } from './EtaExplanation';
 import { StatusHistory } from './StatusHistory';
 
 /** One delivery beside the list: facts, progress, items and its audit trail. */
@@ -67,6 +69,8 @@ export function DeliveryDetail({ id, onClose }: { id: string; onClose: () => voi
           </div>
           <DeliveryFacts delivery={delivery} />
           <DeliverySteps delivery={delivery} />
+          <GateActionBar deliveryId={delivery.id} showSteps={false} />
+          {delivery.gateInAt === null && delivery.status !== 'cancelled' ? <EtaExplanation id={id} /> : null}
           <DeliveryItemsTable items={detail.data.items} />
           <StatusHistory history={detail.data.history} />
         </div>

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { DELIVERY_STATUSES } from '../../components/statusTones';
 import { formatMinutes } from '../../format/duration';
 import { usePlantFormat } from '../../format/plantTime';
+import { DockStepChange, isDockStep } from './DockStepChange';
 import type { DeliveryHistoryEntry } from './types';
 
 function asStatus(value: unknown): DeliveryStatus | null {
@@ -21,6 +22,7 @@ function kindLabel(kind: string, t: TFunction<'deliveries'>) {
 function Change({ entry }: { entry: DeliveryHistoryEntry }) {
   const details = entry.details;
   if (!details) return null;
+  if (isDockStep(entry.kind)) return <DockStepChange kind={entry.kind} details={details} />;
   const from = asStatus(details.from);
   const to = asStatus(details.to);
   if (from || to) {

@@ -31,6 +31,20 @@ export function DockLegend() {
         <span className="dock-legend__strip dock-legend__strip--eta" aria-hidden="true" />
         {t('legend.eta')}
       </li>
+      <li>
+        <span className="dock-legend__swatch dock-legend__swatch--stoppage" aria-hidden="true">
+          !
+        </span>
+        {t('legend.stoppage')}
+      </li>
+      <li>
+        <span className="dock-legend__swatch dock-legend__swatch--conflict" aria-hidden="true" />
+        {t('legend.conflict')}
+      </li>
+      <li>
+        <span className="dock-legend__swatch dock-legend__swatch--closed" aria-hidden="true" />
+        {t('legend.closed')}
+      </li>
     </ul>
   );
 }

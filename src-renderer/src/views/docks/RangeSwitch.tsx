@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RANGE_MODES, type RangeMode } from './timelineRange';
 
-/** Shift around now · today · three days: a segmented control (buttons with aria-pressed). */
+/** Shift around now · today · three days · week: a segmented control (buttons with aria-pressed). */
 export function RangeSwitch({ mode, onChange }: { mode: RangeMode; onChange: (mode: RangeMode) => void }) {
   const { t } = useTranslation('docks');
   return (

@@ -3,6 +3,14 @@ import type { ProcedureOutput } from '../../../../src-main/api/contract';
 export type DockTimeline = ProcedureOutput<'docks.timeline'>;
 export type DockDoor = DockTimeline['doors'][number];
 export type DockSlot = DockTimeline['slots'][number];
+export type SlotConflict = DockSlot['conflicts'][number];
+export type SlotSuggestions = ProcedureOutput<'docks.suggestSlots'>;
+export type SlotSuggestion = SlotSuggestions['suggestions'][number];
+export type RebookProposal = ProcedureOutput<'docks.rebookProposals'>[number];
+
+/** The grid steps a planner may choose; the server keeps the choice (docks.setGridMinutes). */
+export const GRID_MINUTES = [5, 10, 15, 30, 60] as const;
+export type GridMinutes = (typeof GRID_MINUTES)[number];
 
 const AT_PLANT = new Set(['at_gate', 'at_door', 'unloading']);
 

@@ -1,7 +1,7 @@
 import { addDays, fromLocal } from '../../format/plantCalendar';
 import type { PlantTimeFormatters } from '../../format/plantTime';
 
-export const RANGE_MODES = ['shift', 'today', 'threeDays'] as const;
+export const RANGE_MODES = ['shift', 'today', 'threeDays', 'week'] as const;
 export type RangeMode = (typeof RANGE_MODES)[number];
 
 export type ShiftName = 'early' | 'late' | 'night';
@@ -41,6 +41,9 @@ export function timelineRange(mode: RangeMode, now: number, time: PlantTimeForma
   if (mode === 'today') return { from: time.dayRange(today).start, to: time.dayRange(today).end };
   if (mode === 'threeDays')
     return { from: time.dayRange(today).start, to: time.dayRange(addDays(today, 2)).end };
+  // The week starts yesterday: last night's trucks and their knock-on effects stay in view.
+  if (mode === 'week')
+    return { from: time.dayRange(addDays(today, -1)).start, to: time.dayRange(addDays(today, 5)).end };
 
   // The last shift that started at or before now: yesterday's night shift until today's early one.
   let current = { name: 'night' as ShiftName, start: atLocalHour(addDays(today, -1), 22, time.timeZone) };

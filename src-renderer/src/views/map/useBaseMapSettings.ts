@@ -1,29 +1,35 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api/client';
+import { isViewer } from '../../api/viewerToken';
 import { DEFAULT_TILE_SOURCE, parseTileSource, type TileSource } from '../../components/map/tileSource';
+import { useProcedure } from '../../hooks/useProcedure';
 
 export type BaseMapChoice = 'offline' | 'online' | 'pmtiles';
 
-// Remembered in this screen's localStorage only: plant-wide settings storage comes with a later
-// issue, and then the tile source belongs there (one configuration for every desk and wall).
-const CHOICE_KEY = 'leitstand.map.baseMap';
-const TILE_SOURCE_KEY = 'leitstand.map.tileSource';
-/** The earlier on/off switch; read once so a screen that had tiles on keeps them. */
-const LEGACY_ONLINE_KEY = 'leitstand.map.onlineTiles';
+// The base map is a plant setting (settings.get: baseMap), one configuration for every desk and
+// wall: the map shows what is stored, follows settings.changed from another screen or the settings
+// view, and its own picker writes through settings.update. The picker's choice shows at once; the
+// stored value arrives with the next settings.changed. A wall screen on a viewer link may not
+// change settings: there the picker changes this screen only, until the next change of the setting.
+// (Earlier versions kept the choice in this screen's localStorage; those keys are no longer read.)
 
-function storedChoice(): BaseMapChoice {
-  const stored = localStorage.getItem(CHOICE_KEY);
-  if (stored === 'online' || stored === 'offline') return stored;
-  return localStorage.getItem(LEGACY_ONLINE_KEY) === 'true' ? 'online' : 'offline';
+interface StoredBaseMap {
+  choice: 'offline' | 'online';
+  tileSource: TileSource;
 }
 
-function storedTileSource(): TileSource {
-  try {
-    return (
-      parseTileSource(JSON.parse(localStorage.getItem(TILE_SOURCE_KEY) ?? 'null')) ?? DEFAULT_TILE_SOURCE
-    );
-  } catch {
-    return DEFAULT_TILE_SOURCE;
-  }
+const OFFLINE: StoredBaseMap = { choice: 'offline', tileSource: DEFAULT_TILE_SOURCE };
+
+type BaseMapSetting = { source: 'offline' | 'online'; tileUrl: string; attribution: string };
+
+function shownOf(stored: BaseMapSetting | undefined): StoredBaseMap {
+  if (!stored) return OFFLINE;
+  return {
+    choice: stored.source,
+    // The plant checks the source too; a value only this side refuses shows the default tiles.
+    tileSource:
+      parseTileSource({ url: stored.tileUrl, attribution: stored.attribution }) ?? DEFAULT_TILE_SOURCE,
+  };
 }
 
 export interface BaseMapSettings {
@@ -38,22 +44,53 @@ export interface BaseMapSettings {
 }
 
 /**
- * The base map of this screen: offline unless someone chose otherwise here. A local PMTiles file
- * is not remembered (there is no path to reopen it after a restart), so that choice is not either.
+ * The plant's base map: offline until the settings say otherwise. A local PMTiles file is not
+ * stored (there is no path to reopen it, and it lives on this screen only), so that choice is not.
  */
 export function useBaseMapSettings(): BaseMapSettings {
-  const [choice, setChoiceState] = useState<BaseMapChoice>(storedChoice);
-  const [tileSource, setTileSourceState] = useState<TileSource>(storedTileSource);
+  const settings = useProcedure('settings.get', {}, { refreshOn: ['settings.changed'], minIntervalMs: 250 });
+  const [shown, setShown] = useState<StoredBaseMap>(OFFLINE);
+  const [pmtiles, setPmtiles] = useState(false);
   const [pmtilesFile, setPmtilesFile] = useState<File | null>(null);
 
-  const setChoice = useCallback((next: BaseMapChoice) => {
-    if (next !== 'pmtiles') localStorage.setItem(CHOICE_KEY, next);
-    setChoiceState(next);
-  }, []);
-  const setTileSource = useCallback((next: TileSource) => {
-    localStorage.setItem(TILE_SOURCE_KEY, JSON.stringify(next));
-    setTileSourceState(next);
+  const stored = settings.data?.baseMap;
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+  const storedKey = JSON.stringify(stored ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: storedKey stands for stored's content
+  useEffect(() => {
+    if (stored) setShown(shownOf(stored));
+  }, [storedKey]);
+
+  const store = useCallback((baseMap: Partial<BaseMapSetting>) => {
+    if (isViewer) return;
+    // A refusal (the plant's own check) shows the stored value again.
+    call('settings.update', { baseMap }).catch(() => setShown(shownOf(storedRef.current)));
   }, []);
 
-  return { choice, setChoice, tileSource, setTileSource, pmtilesFile, setPmtilesFile };
+  const setChoice = useCallback(
+    (next: BaseMapChoice) => {
+      setPmtiles(next === 'pmtiles');
+      if (next === 'pmtiles') return;
+      setShown((current) => ({ ...current, choice: next }));
+      store({ source: next });
+    },
+    [store],
+  );
+  const setTileSource = useCallback(
+    (next: TileSource) => {
+      setShown((current) => ({ ...current, tileSource: next }));
+      store({ tileUrl: next.url, attribution: next.attribution });
+    },
+    [store],
+  );
+
+  return {
+    choice: pmtiles ? 'pmtiles' : shown.choice,
+    setChoice,
+    tileSource: shown.tileSource,
+    setTileSource,
+    pmtilesFile,
+    setPmtilesFile,
+  };
 }

@@ -9,7 +9,9 @@ import { SearchInput } from '../../components/SearchInput';
 import { localeOf } from '../../format/locale';
 import { useNumberFormat } from '../../format/numbers';
 import { useProcedure } from '../../hooks/useProcedure';
+import { navigate, useRoute } from '../../router/useRoute';
 import { ON_TIME_TARGET } from './onTimeRating';
+import { PartnerDetail } from './PartnerDetail';
 import { type PartnerRow, partnerColumns } from './partnerColumns';
 
 type RoleFilter = 'all' | 'supplier' | 'carrier';
@@ -32,8 +34,16 @@ function matches(partner: PartnerRow, text: string) {
   return haystack.some((value) => value?.toLocaleLowerCase().includes(text));
 }
 
-/** Suppliers and carriers with their contacts and how punctual they were this past week. */
+/** The partners list, or one partner's page (#/partners/<id>) with its scorecard and tokens. */
 export function PartnersView() {
+  const { params } = useRoute();
+  const partnerId = params[0];
+  if (partnerId) return <PartnerDetail key={partnerId} partnerId={partnerId} />;
+  return <PartnerList />;
+}
+
+/** Suppliers and carriers with their contacts and how punctual they were this past week. */
+function PartnerList() {
   const { t, i18n } = useTranslation('partners');
   const { t: tc } = useTranslation('common');
   const { formatPercent } = useNumberFormat();
@@ -119,6 +129,7 @@ export function PartnersView() {
               columns={columns}
               rows={rows}
               rowKey={(p) => p.id}
+              onRowClick={(p) => navigate('partners', p.id)}
               rowData={(p) => ({
                 'data-testid': 'partner-row',
                 'data-partner-id': p.id,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ProcedureOutput } from '../../../../src-main/api/contract';
 import type { Column } from '../../components/DataTable';
+import { hrefOf } from '../../router/routes';
 import { OnTimeRate } from './OnTimeRate';
 
 export type PartnerRow = ProcedureOutput<'partners.list'>[number];
@@ -44,7 +45,10 @@ export function partnerColumns(
       sortValue: (p) => p.name,
       cell: (p) => (
         <span className="cell-stack">
-          <span className="partner-name">{p.name}</span>
+          {/* A real link: reachable by Tab, opens with Enter, and can go to a new window. */}
+          <a className="partner-name" href={hrefOf('partners', p.id)} data-testid="partner-link">
+            {p.name}
+          </a>
           <span className="cell-stack__sub mono">{p.id}</span>
         </span>
       ),

@@ -1,3 +1,4 @@
+import './Reports.css';
 import { useTranslation } from 'react-i18next';
 import { DayPicker } from '../../components/DayPicker';
 import { ErrorState } from '../../components/ErrorState';
@@ -6,12 +7,18 @@ import { isPlantDay } from '../../format/plantCalendar';
 import { usePlantToday } from '../../format/plantTime';
 import { useProcedure } from '../../hooks/useProcedure';
 import { navigate } from '../../router/useRoute';
+import { AutoExportSettings } from './AutoExportSettings';
+import { DeliveryDashboard } from './dashboard/DeliveryDashboard';
 import { HourlyChart } from './HourlyChart';
 import { LateSuppliers } from './LateSuppliers';
+import { ReportExport } from './ReportExport';
 import { ReportKpis } from './ReportKpis';
 import { StatusBreakdown } from './StatusBreakdown';
 
-/** A plant-local day's deliveries in figures; the day lives in the route (#/reports/2026-11-27). */
+/**
+ * A plant-local day's deliveries in figures and as files to send on, then the trends over days and
+ * the automatic export; the day lives in the route (#/reports/2026-11-27).
+ */
 export function ReportsView({ day: requestedDay }: { day: string | null }) {
   const { t } = useTranslation('reports');
   const today = usePlantToday();
@@ -34,6 +41,7 @@ export function ReportsView({ day: requestedDay }: { day: string | null }) {
         <DayPicker day={day} onChange={(next) => navigate('reports', next)} />
       </div>
       <div className="view__body view__body--scroll">
+        <ReportExport day={day} />
         {overview.error && !data ? (
           <ErrorState error={overview.error} onRetry={overview.refetch} />
         ) : !data ? (
@@ -60,6 +68,8 @@ export function ReportsView({ day: requestedDay }: { day: string | null }) {
             </div>
           </>
         )}
+        <DeliveryDashboard day={day} />
+        <AutoExportSettings />
       </div>
     </div>
   );

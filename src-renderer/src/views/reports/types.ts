@@ -1,3 +1,7 @@
-import type { ProcedureOutput } from '../../../../src-main/api/contract';
+import type { ProcedureInput, ProcedureOutput } from '../../../../src-main/api/contract';
 
 export type DayOverview = ProcedureOutput<'reports.dayOverview'>;
+export type Dashboard = ProcedureOutput<'reports.dashboard'>;
+export type AutoExportOverview = ProcedureOutput<'reports.autoExportSettings'>;
+export type ExportRequest = ProcedureInput<'reports.export'>;
+export type ShiftRow = ProcedureOutput<'reports.shifts'>[number];

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import type { Settings } from './types';
+
+type Shift = Settings['shifts'][number];
+
+/** The shift calendar as editable rows; a shift left out is removed (with its line assignments). */
+export function ShiftRows({ shifts, onChange }: { shifts: Shift[]; onChange: (shifts: Shift[]) => void }) {
+  const { t } = useTranslation('settings');
+  const set = (index: number, patch: Partial<Shift>) =>
+    onChange(shifts.map((shift, at) => (at === index ? { ...shift, ...patch } : shift)));
+  return (
+    <div className="settings-shifts" data-testid="settings-shifts">
+      {shifts.map((shift, index) => (
+        // Rows are edited in place, ids included, so the position is the identity here.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <div className="settings-shifts__row" key={index}>
+          <input
+            className="input"
+            aria-label={t('shifts.id')}
+            value={shift.id}
+            onChange={(e) => set(index, { id: e.target.value })}
+          />
+          <input
+            className="input"
+            aria-label={t('shifts.name')}
+            value={shift.name}
+            onChange={(e) => set(index, { name: e.target.value })}
+          />
+          <input
+            className="input num"
+            type="time"
+            aria-label={t('shifts.start')}
+            value={shift.start}
+            onChange={(e) => set(index, { start: e.target.value })}
+          />
+          <input
+            className="input num"
+            type="time"
+            aria-label={t('shifts.end')}
+            value={shift.end}
+            onChange={(e) => set(index, { end: e.target.value })}
+          />
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => onChange(shifts.filter((_, at) => at !== index))}
+          >
+            {t('shifts.remove')}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={() =>
+          onChange([...shifts, { id: `S${shifts.length + 1}`, name: '', start: '06:00', end: '14:00' }])
+        }
+      >
+        {t('shifts.add')}
+      </button>
+    </div>
+  );
+}

@@ -26,7 +26,12 @@ async function timeStart(dbPath: string, port: number) {
   const started = performance.now();
   const child = spawn(process.execPath, [SERVE_SCRIPT, '--db', dbPath], {
     env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // What the server said on stderr, so a start that fails says why.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const url = `http://127.0.0.1:${port}/`;
   try {
@@ -34,7 +39,8 @@ async function timeStart(dbPath: string, port: number) {
     return { ms: performance.now() - started, url, child };
   } catch (error) {
     child.kill('SIGKILL');
-    throw error;
+    const exit = child.exitCode === null ? 'still running' : `exited with ${child.exitCode}`;
+    throw new Error(`${(error as Error).message} (server ${exit}); its stderr:\n${stderr || '(nothing)'}`);
   }
 }
 

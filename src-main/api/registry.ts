@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../app/context';
+import { diskFullMessage, isDiskFull } from '../db/diskFull';
 import { DomainError, fail, ok, type Result } from './result';
 
 /** `read` procedures may be reached by a viewer (wall screen); `write` ones change the plant. */
@@ -70,6 +71,10 @@ export async function callProcedure(
     return ok(await definition.handler(ctx, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+    if (isDiskFull(error)) {
+      logger.error(`[api] ${name}: the disk is full`, error);
+      return fail('DISK_FULL', diskFullMessage(name));
+    }
     logger.error(`[api] ${name} failed`, error);
     return fail('INTERNAL', `Leitstand could not complete "${name}"; the error was logged.`);
   }

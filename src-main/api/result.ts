@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'UNAUTHORIZED'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
+  /** SQLITE_FULL / ENOSPC: the write was rolled back, nothing was saved. */
+  | 'DISK_FULL'
   | 'INTERNAL';
 
 export interface ApiError {

@@ -2,7 +2,10 @@ import { EventBus } from '../api/events';
 import { procedures } from '../api/procedures/index';
 import { type Caller, callProcedure, type Logger } from '../api/registry';
 import type { Result } from '../api/result';
+import { startBackups } from '../db/backup/backupService';
+import { applyPendingRestore } from '../db/backup/pendingRestore';
 import { openDatabase, type PlantDatabase } from '../db/connection';
+import { keepWalInCheck } from '../db/walCheckpoint';
 import { resumeDemoClock } from '../demo/clockState';
 import { loadDemoPlant, plantIsDemo, plantIsEmpty } from '../demo/load';
 import type { Simulator } from '../demo/simulator';
@@ -12,6 +15,7 @@ import { startAutoExport } from '../reports/autoExport';
 import { startPartnerNotices } from '../services/partnerNotices/dispatcher';
 import { type PlanningServices, startPlanning } from '../services/recommendation/planningServices';
 import { createRecommendationRunner } from '../services/recommendation/worker/runInWorker';
+import { startPositionRetention } from '../services/retention/retentionJob';
 import { wallClock } from './clock';
 import type { AppContext } from './context';
 import { DemoRuntime, SwitchableClock } from './demoRuntime';
@@ -70,6 +74,12 @@ const defaultRecommenderMode = (): 'worker' | 'inline' =>
 export async function createLeitstand(options: LeitstandOptions): Promise<Leitstand> {
   const logger = options.logger ?? console;
   const wallNow = options.wallNow ?? Date.now;
+  // A restore asked for in the app (backup.restore) replaces the file before it is opened.
+  await applyPendingRestore(options.dbPath, {
+    logger,
+    now: wallNow(),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const database = await openDatabase({
     path: options.dbPath,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -114,6 +124,15 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
     const reportExport = startAutoExport(ctx, { logger });
     // Stock and order files the ERP drops into the sync folder (setting sync.folder), if one is set.
     const folderSync = startFolderSync(ctx, { logger });
+    // Old truck positions thinned to the retention policy (docs/history.md), in small transactions.
+    const retention = startPositionRetention(ctx, { logger });
+    // Scheduled online backups (setting backup.*) and a bounded write-ahead log.
+    const backups = startBackups(ctx, {
+      logger,
+      wallNow,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    const wal = keepWalInCheck(database.sqlite, database.path);
     const leitstand = assembleLeitstand(ctx, null, logger, planning, notices);
     return {
       ...leitstand,
@@ -122,8 +141,11 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
       },
       demoRuntime,
       close: () =>
-        reportExport
+        retention
           .stop()
+          .then(() => reportExport.stop())
+          .then(() => backups.stop())
+          .then(() => wal.stop())
           .then(() => folderSync.stop())
           .then(() => demoRuntime.close())
           .then(leitstand.close),

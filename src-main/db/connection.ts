@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator } from 'kysely';
 import { LATEST_SCHEMA_VERSION, staticMigrationProvider } from './migrations/index';
 import type { Database } from './schema';
+import { LeitstandSqliteDialect } from './sqliteDialect';
 
 export type DatabaseOpenFailure = 'unreadable' | 'corrupt' | 'newer-version' | 'migration-failed';
 
@@ -92,7 +93,7 @@ export async function openDatabase({ path, nativeBinding }: OpenDatabaseOptions)
   }
 
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new LeitstandSqliteDialect(sqlite),
     plugins: [new CamelCasePlugin()],
   });
   const migrator = new Migrator({ db, provider: staticMigrationProvider });

@@ -33,6 +33,9 @@ export function createMainWindow({ preloadPath, renderer }: MainWindowOptions): 
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click would ask for a new window; the open handler denies it anyway, this
+      // keeps the request from being made at all.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../api/registry';
 import { DomainError } from '../api/result';
 import type { AppContext } from '../app/context';
+import { isDiskFull } from '../db/diskFull';
 import { sendJson } from '../server/jsonAnswers';
 import { FailureLockout, type LockoutPolicy } from '../server/lockout';
 import {
@@ -189,6 +190,16 @@ export async function startIngestServer(options: IngestServerOptions): Promise<R
       }
       if (error instanceof DomainError) {
         sendRefusal(response, error.code, error.message, error.details);
+        return;
+      }
+      if (isDiskFull(error)) {
+        // Nothing was acknowledged or kept: the partner's system retries once space is back.
+        logger.error('[ingest] the disk is full', error);
+        sendRefusal(
+          response,
+          'DISK_FULL',
+          'The plant cannot store anything right now; nothing was kept. Try again later.',
+        );
         return;
       }
       logger.error('[ingest] request failed', error);

@@ -43,15 +43,20 @@ export async function readDeliveryRows(
 ): Promise<DeliveryReportRow[]> {
   let query = deliveriesWithParties(db)
     .leftJoin(
+      // Summed over the window's deliveries only: grouping all of delivery_item would read a
+      // year's item lines for one day's report.
       (eb) =>
         eb
-          .selectFrom('deliveryItem')
+          .selectFrom('deliveryItem as i')
+          .innerJoin('inboundDelivery as w', 'w.id', 'i.deliveryId')
           .select((inner) => [
-            'deliveryId',
-            inner.fn.sum<number>('quantityAnnounced').as('announced'),
-            inner.fn.sum<number | null>('quantityReceived').as('received'),
+            'i.deliveryId',
+            inner.fn.sum<number>('i.quantityAnnounced').as('announced'),
+            inner.fn.sum<number | null>('i.quantityReceived').as('received'),
           ])
-          .groupBy('deliveryId')
+          .where('w.slotStart', '>=', range.start)
+          .where('w.slotStart', '<', range.end)
+          .groupBy('i.deliveryId')
           .as('items'),
       (join) => join.onRef('items.deliveryId', '=', 'd.id'),
     )

@@ -14,6 +14,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  DISK_FULL: 507,
   INTERNAL: 500,
 };
 

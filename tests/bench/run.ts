@@ -2,6 +2,7 @@ import { coverageBench } from './coverage-projection';
 import { dockTimelineBench } from './dock-timeline';
 import { etaBench } from './eta';
 import { foundationBench } from './foundation';
+import { historyBench } from './history';
 import { ingestBench } from './ingest';
 import { mapBench } from './map';
 import { plantImportBench } from './plant-import';
@@ -25,6 +26,7 @@ const suites: [string, () => Promise<BenchFigure[]>][] = [
   ['eta', etaBench],
   ['reports', reportsBench],
   ['plant import', plantImportBench],
+  ['history', historyBench],
 ];
 
 async function main() {

@@ -28,6 +28,7 @@ interface BuilderConfig {
   asarUnpack: string[];
   extraResources: FileSet[];
   npmRebuild: boolean;
+  electronFuses: Record<string, boolean>;
   linux: { target: string[]; category: string; maintainer: string };
   win: { target: string[] };
   mac: { target: string[] };
@@ -56,6 +57,17 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     // A rebuild would replace the addon with a build for the wrong runtime.
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('flips the Electron fuses that let code in past the app (checklist: fuses)', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('builds AppImage and deb, NSIS and DMG', () => {

@@ -1,5 +1,6 @@
 import type { AnyProcedure } from '../registry';
 import { alertProcedures } from './alerts';
+import { backupProcedures } from './backup';
 import { coverageProcedures } from './coverage';
 import { deliveryProcedures } from './deliveries';
 import { demoProcedures } from './demo';
@@ -45,6 +46,7 @@ export const procedures = {
   ...partnerTokenProcedures,
   ...plantDataProcedures,
   ...settingsProcedures,
+  ...backupProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type ProcedureMap = typeof procedures;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { useProcedure } from '../../hooks/useProcedure';
+import { BackupSection } from './BackupSection';
 import { DemoRemoval } from './DemoRemoval';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
@@ -35,6 +36,7 @@ export function SettingsView({ section }: { section: string | null }) {
         <SettingsForm saved={settings.data} onSaved={settings.refetch} />
         <ImportExport />
         <SyncStatusPanel folder={settings.data.sync.folder} />
+        <BackupSection />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { openDatabase } from '../../src-main/db/connection';
 import { launchChromium, nextFrames } from './chromium';
-import { startServeProcess, stopChild } from './serveProcess';
+import { freePort, startServeProcess, stopChild } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 5's figures, in Chromium through Playwright against the built server: a plant with 60
@@ -124,7 +124,7 @@ async function buildPlant(path: string, now: number): Promise<number> {
 }
 
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = 42000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   const { child } = await startServeProcess({
     bench: 'docks',
     args: ['--db', dbPath, '--speed', '1', '--empty'],

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SERVE_SCRIPT } from './serveProcess';
+import { freePort, SERVE_SCRIPT } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 2's figures: server start to first health answer, API round trip, demo database size.
@@ -54,10 +54,9 @@ export async function foundationBench(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'leitstand-bench-'));
   const figures: BenchFigure[] = [];
   try {
-    const port = 41000 + Math.floor(Math.random() * 10000);
     // First start: an empty file, so the demo plant is generated and loaded.
     const fresh = join(dir, 'fresh.db');
-    const first = await timeStart(fresh, port);
+    const first = await timeStart(fresh, await freePort());
     await stop(first.child);
     const demoCopy = join(dir, 'demo.db');
     copyFileSync(fresh, demoCopy);
@@ -65,7 +64,7 @@ export async function foundationBench(): Promise<BenchFigure[]> {
     const startTimes: number[] = [];
     let running: Awaited<ReturnType<typeof timeStart>> | null = null;
     for (let i = 0; i < 3; i += 1) {
-      running = await timeStart(demoCopy, port + 1);
+      running = await timeStart(demoCopy, await freePort());
       startTimes.push(running.ms);
       if (i < 2) await stop(running.child);
     }

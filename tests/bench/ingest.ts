@@ -8,7 +8,7 @@ import { openDatabase } from '../../src-main/db/connection';
 import { ALWAYS_OPEN } from '../../src-main/domain/openingHours';
 import { mulberry32 } from '../../src-main/domain/seededRandom';
 import { hashTokenSecret, newTokenSecret } from '../../src-main/services/accessTokens/secret';
-import { startServeProcess, stopChild } from './serveProcess';
+import { freePort, startServeProcess, stopChild } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 6's figures: 2,000 trucks report their position once a second each over HTTP in the
@@ -293,8 +293,8 @@ export async function ingestBench(): Promise<BenchFigure[]> {
   let events: ReturnType<typeof watchEvents> | null = null;
   try {
     const trucks = await buildPlant(dbPath, Date.now());
-    const port = 43000 + Math.floor(Math.random() * 5000);
-    const ingestPort = port + 5000;
+    const port = await freePort();
+    const ingestPort = await freePort();
     child = await startServe(dbPath, port, ingestPort);
     events = watchEvents(port);
     // Warm-up: every device once, so the JIT, the token cache and the device cache are warm.

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ProcedureOutput } from '../../src-main/api/contract';
 import { mulberry32 } from '../../src-main/domain/seededRandom';
 import { launchChromium, nextFrames } from './chromium';
-import { startServeProcess, stopChild } from './serveProcess';
+import { freePort, startServeProcess, stopChild } from './serveProcess';
 import { type BenchFigure, percentile } from './table';
 
 // Issue 4's figures, in Chromium through Playwright: 2,000 trucks updated at 1 Hz on the map view
@@ -239,7 +239,7 @@ async function panFrames(page: Page, selector: string): Promise<number[]> {
 // The served app
 
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = 42000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   // The simulator reports each truck's position once a plant minute, so at speed 1 a
   // positions.moved event (and with it a refetch of trucks.live) comes only every few seconds. At
   // speed 60 every one-second tick moves trucks: the page refetches once a second (its minimum).

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 // The built server (`out/main/serve.js`, next to bench.js) in a child process, for the benches
@@ -64,4 +65,19 @@ export async function stopChild(child: ChildProcess, killAfterMs = 5000): Promis
   const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * A port nobody listens on right now, from the system (a random pick in the high range can hit a
+ * port a client connection holds as its local end: EADDRINUSE).
+ */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }

@@ -7,20 +7,19 @@
 // why it does not apply). Runs offline: the one check that downloads Electron's release list is
 // excluded there, with its reason, and covered by tests/unit/electron-checklist.test.ts.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+
+/** A refusal fail() has already explained. */
+class ScanFailure extends Error {}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const config = JSON.parse(readFileSync(join(root, 'electronegativity.json'), 'utf8'));
 const input = join(root, config.input);
 const electronVersion = require('electron/package.json').version;
-const tool = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 
 for (const [check, reason] of Object.entries(config.excludedChecks ?? {}))
   if (typeof reason !== 'string' || reason.trim().length < 20)
@@ -32,36 +31,31 @@ for (const entry of config.justified ?? [])
 if (!existsSync(join(input, 'main', 'index.js')) || !existsSync(join(input, 'preload', 'index.cjs')))
   abort(`No built app in ${input}: run \`npm run build\` first.`);
 
-const scratch = mkdtempSync(join(tmpdir(), 'leitstand-electronegativity-'));
-const report = join(scratch, 'findings.csv');
-try {
-  const run = spawnSync(
-    process.execPath,
-    [
-      tool,
-      '--input',
-      input,
-      '--relative',
-      '--verbose',
-      'false',
-      // The installed version, so checks judge our defaults (the bundle does not name it).
-      '--electron-version',
-      electronVersion,
-      '--exclude-checks',
-      Object.keys(config.excludedChecks ?? {}).join(','),
-      '--output',
-      report,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
-  );
-  if (run.status !== 0 || !existsSync(report))
-    fail(`Electronegativity did not finish (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+// The tool's own runner, in this process: its CSV writer races its header against its rows (two
+// asynchronous writes to one file), so a file report sometimes loses rows or comes out garbled.
+const runElectronegativity = require('@doyensec/electronegativity/dist/runner.js');
 
-  /** @type {{ issue: string; severity: string; confidence: string; filename: string; location: string; sample: string; description: string }[]} */
-  const findings = parse(readFileSync(report, 'utf8'), {
-    columns: (header) => header.map((name) => name.trim()),
-    skip_empty_lines: true,
+try {
+  const { issues } = await runElectronegativity({
+    input,
+    isSarif: false,
+    customScan: [],
+    excludeFromScan: Object.keys(config.excludedChecks ?? {}),
+    isRelative: true,
+    isVerbose: false,
+    // The installed version, so checks judge our defaults (the bundle does not name it).
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
   });
+  const findings = issues.map((issue) => ({
+    issue: issue.id,
+    severity: issue.severity?.name ?? 'UNKNOWN',
+    confidence: issue.confidence?.name ?? 'UNKNOWN',
+    filename: issue.file,
+    location: `${issue.location?.line ?? 0}:${issue.location?.column ?? 0}`,
+    sample: issue.sample ?? '',
+    description: issue.description ?? '',
+  }));
   const justification = (finding) =>
     (config.justified ?? []).find(
       (entry) => entry.check === finding.issue && entry.file === finding.filename,
@@ -91,10 +85,10 @@ try {
     fail(`${open.length} unjustified finding(s) above informational (${summary}).`);
   }
   console.log(`[electronegativity] ok: ${summary}.`);
-} catch {
+} catch (error) {
+  // fail() has said why already; anything else is a broken scan: say what broke.
+  if (!(error instanceof ScanFailure)) console.error('[electronegativity] the scan broke:', error);
   process.exitCode = 1;
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }
 
 /** Before the scan: nothing to clean up yet. */
@@ -105,7 +99,6 @@ function abort(message) {
 
 function fail(message) {
   console.error(`[electronegativity] ${message}`);
-  // Exit only after the finally above removed the scratch folder.
   process.exitCode = 1;
-  throw new Error(message);
+  throw new ScanFailure(message);
 }

@@ -28,14 +28,26 @@ export function ShiftRows({ shifts, onChange }: { shifts: Shift[]; onChange: (sh
           />
           <input
             className="input num"
-            type="time"
+            // 24-hour HH:MM as the plant writes it; a time input would follow the browser's own
+            // language and show "02:00 PM" on an English system in a German plant.
+            type="text"
+            inputMode="numeric"
+            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+            placeholder="HH:MM"
+            maxLength={5}
             aria-label={t('shifts.start')}
             value={shift.start}
             onChange={(e) => set(index, { start: e.target.value })}
           />
           <input
             className="input num"
-            type="time"
+            // 24-hour HH:MM as the plant writes it; a time input would follow the browser's own
+            // language and show "02:00 PM" on an English system in a German plant.
+            type="text"
+            inputMode="numeric"
+            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+            placeholder="HH:MM"
+            maxLength={5}
             aria-label={t('shifts.end')}
             value={shift.end}
             onChange={(e) => set(index, { end: e.target.value })}

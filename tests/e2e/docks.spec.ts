@@ -12,6 +12,11 @@ type Timeline = ProcedureOutput<'docks.timeline'>;
 type Slot = Timeline['slots'][number];
 const MINUTE = 60_000;
 
+// Moving slots and unloading the staged truck change the plant (the truck's goods end the demo's
+// predicted stoppage for good) that the Lines spec re-sequences around, so these tests run on the
+// second server's plant of their own.
+test.use({ baseURL: ownPlantUrl });
+
 /** Today's timeline as the view asks for it (plant-local day of the Berlin demo plant). */
 async function today(page: Page): Promise<Timeline> {
   const { from, to } = await page.evaluate(() => {
@@ -192,11 +197,7 @@ test('a slot moved with the keyboard is saved and announced', async ({ page }) =
     .toBe(move.slotStart);
 });
 
-test.describe('on a plant of its own', () => {
-  // Unloading the staged truck ends the demo's predicted stoppage for good; the Lines spec needs
-  // it, so this test uses the second server's plant.
-  test.use({ baseURL: ownPlantUrl });
-
+test.describe('the gate workflow', () => {
   test('the truck that ends a predicted stoppage goes through gate and door: stock rises, the stoppage goes', async ({
     page,
   }) => {

@@ -74,16 +74,10 @@ const defaultRecommenderMode = (): 'worker' | 'inline' =>
 export async function createLeitstand(options: LeitstandOptions): Promise<Leitstand> {
   const logger = options.logger ?? console;
   const wallNow = options.wallNow ?? Date.now;
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   // A restore asked for in the app (backup.restore) replaces the file before it is opened.
-  await applyPendingRestore(options.dbPath, {
-    logger,
-    now: wallNow(),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
-  const database = await openDatabase({
-    path: options.dbPath,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  await applyPendingRestore(options.dbPath, { logger, now: wallNow(), ...native });
+  const database = await openDatabase({ path: options.dbPath, ...native });
   try {
     // A plant whose demo a person removed stays empty: they chose their own (first run).
     if (!options.empty && (await plantIsEmpty(database)) && !demoWasRemoved(database.sqlite)) {
@@ -120,35 +114,34 @@ export async function createLeitstand(options: LeitstandOptions): Promise<Leitst
       options.partnerNotices === false ? null : await startPartnerNotices(ctx, { logger, wallNow });
     // The demo's simulator starts here for a demo plant, later when the first run loads the demo.
     await demoRuntime.follow();
-    // Each shift's report into the export folder at the shift's end, by the plant clock.
-    const reportExport = startAutoExport(ctx, { logger });
-    // Stock and order files the ERP drops into the sync folder (setting sync.folder), if one is set.
-    const folderSync = startFolderSync(ctx, { logger });
-    // Old truck positions thinned to the retention policy (docs/history.md), in small transactions.
-    const retention = startPositionRetention(ctx, { logger });
-    // Scheduled online backups (setting backup.*) and a bounded write-ahead log.
-    const backups = startBackups(ctx, {
-      logger,
-      wallNow,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-    const wal = keepWalInCheck(database.sqlite, database.path);
+    // Background jobs, stopped in this order on close:
+    const jobs: { stop(): unknown }[] = [
+      // old truck positions thinned to the retention policy (docs/history.md), in small transactions;
+      startPositionRetention(ctx, { logger }),
+      // each shift's report into the export folder at the shift's end, by the plant clock;
+      startAutoExport(ctx, { logger }),
+      // scheduled online backups (setting backup.*) and a bounded write-ahead log;
+      startBackups(ctx, { logger, wallNow, ...native }),
+      keepWalInCheck(database.sqlite, database.path),
+      // stock and order files the ERP drops into the sync folder (setting sync.folder), if one is set.
+      startFolderSync(ctx, { logger }),
+    ];
     const leitstand = assembleLeitstand(ctx, null, logger, planning, notices);
+    let closing: Promise<void> | null = null;
     return {
       ...leitstand,
       get simulator() {
         return demoRuntime.simulator;
       },
       demoRuntime,
-      close: () =>
-        retention
-          .stop()
-          .then(() => reportExport.stop())
-          .then(() => backups.stop())
-          .then(() => wal.stop())
-          .then(() => folderSync.stop())
-          .then(() => demoRuntime.close())
-          .then(leitstand.close),
+      close() {
+        closing ??= (async () => {
+          for (const job of jobs) await job.stop();
+          await demoRuntime.close();
+          await leitstand.close();
+        })();
+        return closing;
+      },
     };
   } catch (error) {
     await database.close();

@@ -1,4 +1,4 @@
-import { applyShippingNotices } from '../imports/notices/applyShippingNotices';
+import { applyShippingNotices } from '../imports/notices/applyNotices';
 import { refreshEta } from '../services/eta/refreshEta';
 import { checkInOnArrival } from '../services/gate/checkInOnArrival';
 

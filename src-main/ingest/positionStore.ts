@@ -56,9 +56,7 @@ function prepare(sqlite: BetterSqlite3.Database) {
       `UPDATE inbound_delivery SET status = 'in_transit', departed_at = coalesce(departed_at, ?), updated_at = ?
         WHERE id = ? AND status = 'announced'`,
     ),
-    state: sqlite.prepare<[string], { status: string; eta: number | null }>(
-      'SELECT status, eta FROM inbound_delivery WHERE id = ?',
-    ),
+    state: sqlite.prepare<[string], { eta: number | null }>('SELECT eta FROM inbound_delivery WHERE id = ?'),
     event: sqlite.prepare<[number, string, string, string, string]>(
       "INSERT INTO event_log (at, actor, kind, entity_type, entity_id, payload) VALUES (?, ?, ?, 'delivery', ?, ?)",
     ),
@@ -144,7 +142,7 @@ export class PositionStore {
       batch.changedDeliveryIds.add(delivery.id);
     }
     if (status !== 'in_transit') return;
-    this.collaborators.refreshEta(sqlite, delivery.id, now, {
+    const estimate = this.collaborators.refreshEta(sqlite, delivery.id, now, {
       kind: 'gps',
       at: report.at,
       lat: report.lat,
@@ -157,7 +155,8 @@ export class PositionStore {
         return;
       }
     }
-    const after = s.state.get(delivery.id);
+    // The engine wrote the ETA it returns; only without an estimate is the stored one read back.
+    const after = estimate ? { eta: estimate.eta } : s.state.get(delivery.id);
     if (!after) return;
     const before = this.announcedEta.has(delivery.id) ? this.announcedEta.get(delivery.id)! : delivery.eta;
     const moved =

@@ -6,6 +6,14 @@ import { useProcedure } from '../../hooks/useProcedure';
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
+type BackupNumber = 'intervalMinutes' | 'keepHourly' | 'keepDaily';
+/** The schedule's numbers, each with its smallest allowed value (0 minutes: no schedule). */
+const BACKUP_NUMBERS: readonly [BackupNumber, number][] = [
+  ['intervalMinutes', 0],
+  ['keepHourly', 1],
+  ['keepDaily', 0],
+];
+
 /**
  * Backups of the plant's database: the schedule and retention, a backup now, and a restore. A
  * restore replaces the database at the next start of Leitstand (the current file is kept as a
@@ -34,7 +42,7 @@ export function BackupSection() {
     }
   }
 
-  const saveNumber = (key: 'intervalMinutes' | 'keepHourly' | 'keepDaily', text: string) => {
+  const saveNumber = (key: BackupNumber, text: string) => {
     const value = Number(text);
     if (!Number.isInteger(value)) return;
     void run(() => call('backup.setSettings', { [key]: value }).then(() => settings.refetch()));
@@ -68,33 +76,17 @@ export function BackupSection() {
         ) : null}
         {settings.data ? (
           <div className="settings-grid">
-            <label className="settings-field">
-              <span className="settings-field__label">{t('intervalMinutes')}</span>
-              <input
-                type="number"
-                min={0}
-                defaultValue={settings.data.intervalMinutes}
-                onBlur={(event) => saveNumber('intervalMinutes', event.target.value)}
-              />
-            </label>
-            <label className="settings-field">
-              <span className="settings-field__label">{t('keepHourly')}</span>
-              <input
-                type="number"
-                min={1}
-                defaultValue={settings.data.keepHourly}
-                onBlur={(event) => saveNumber('keepHourly', event.target.value)}
-              />
-            </label>
-            <label className="settings-field">
-              <span className="settings-field__label">{t('keepDaily')}</span>
-              <input
-                type="number"
-                min={0}
-                defaultValue={settings.data.keepDaily}
-                onBlur={(event) => saveNumber('keepDaily', event.target.value)}
-              />
-            </label>
+            {BACKUP_NUMBERS.map(([key, min]) => (
+              <label className="settings-field" key={key}>
+                <span className="settings-field__label">{t(key)}</span>
+                <input
+                  type="number"
+                  min={min}
+                  defaultValue={settings.data?.[key]}
+                  onBlur={(event) => saveNumber(key, event.target.value)}
+                />
+              </label>
+            ))}
           </div>
         ) : null}
         <p className="faint">

@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, subscribe } from '../../api/client';
 import { ImportPreview } from './ImportPreview';
@@ -125,44 +125,25 @@ export function ImportExport() {
       </header>
       <div className="panel__body settings-import">
         <div className="settings-import__downloads">
-          <span className="settings-field__label">{t('import.export')}</span>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={busy !== null}
-            onClick={() => void download('export', 'xlsx')}
-            data-testid="export-xlsx"
-          >
-            XLSX
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={busy !== null}
-            onClick={() => void download('export', 'csv')}
-            data-testid="export-csv"
-          >
-            CSV
-          </button>
-          <span className="settings-field__label">{t('import.templates')}</span>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={busy !== null}
-            onClick={() => void download('templates', 'xlsx')}
-            data-testid="template-xlsx"
-          >
-            XLSX
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={busy !== null}
-            onClick={() => void download('templates', 'csv')}
-            data-testid="template-csv"
-          >
-            CSV
-          </button>
+          {(['export', 'templates'] as const).map((kind) => (
+            <Fragment key={kind}>
+              <span className="settings-field__label">
+                {t(kind === 'export' ? 'import.export' : 'import.templates')}
+              </span>
+              {(['xlsx', 'csv'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="button button--ghost"
+                  disabled={busy !== null}
+                  onClick={() => void download(kind, format)}
+                  data-testid={`${kind === 'export' ? 'export' : 'template'}-${format}`}
+                >
+                  {format.toUpperCase()}
+                </button>
+              ))}
+            </Fragment>
+          ))}
         </div>
 
         {/* The drop zone only takes files; picking them is the button inside, for keyboards. */}

@@ -3,6 +3,26 @@ import type { Settings } from './types';
 
 type Shift = Settings['shifts'][number];
 
+/**
+ * A time of day as 24-hour HH:MM, as the plant writes it: an <input type="time"> would follow the
+ * browser's own language and show "02:00 PM" on an English system in a German plant.
+ */
+function ClockTimeInput(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <input
+      className="input num"
+      type="text"
+      inputMode="numeric"
+      pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+      placeholder="HH:MM"
+      maxLength={5}
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  );
+}
+
 /** The shift calendar as editable rows; a shift left out is removed (with its line assignments). */
 export function ShiftRows({ shifts, onChange }: { shifts: Shift[]; onChange: (shifts: Shift[]) => void }) {
   const { t } = useTranslation('settings');
@@ -26,32 +46,12 @@ export function ShiftRows({ shifts, onChange }: { shifts: Shift[]; onChange: (sh
             value={shift.name}
             onChange={(e) => set(index, { name: e.target.value })}
           />
-          <input
-            className="input num"
-            // 24-hour HH:MM as the plant writes it; a time input would follow the browser's own
-            // language and show "02:00 PM" on an English system in a German plant.
-            type="text"
-            inputMode="numeric"
-            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-            placeholder="HH:MM"
-            maxLength={5}
-            aria-label={t('shifts.start')}
+          <ClockTimeInput
+            label={t('shifts.start')}
             value={shift.start}
-            onChange={(e) => set(index, { start: e.target.value })}
+            onChange={(start) => set(index, { start })}
           />
-          <input
-            className="input num"
-            // 24-hour HH:MM as the plant writes it; a time input would follow the browser's own
-            // language and show "02:00 PM" on an English system in a German plant.
-            type="text"
-            inputMode="numeric"
-            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-            placeholder="HH:MM"
-            maxLength={5}
-            aria-label={t('shifts.end')}
-            value={shift.end}
-            onChange={(e) => set(index, { end: e.target.value })}
-          />
+          <ClockTimeInput label={t('shifts.end')} value={shift.end} onChange={(end) => set(index, { end })} />
           <button
             type="button"
             className="button button--ghost"
